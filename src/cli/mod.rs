@@ -1,0 +1,226 @@
+//! The command line: parses arguments, resolves them into a checked [`Job`] (paths,
+//! configuration, templates, report date), runs the pipeline and maps the outcome to an
+//! exit code (0 success, 1 data errors, 2 the program could not do its job).
+
+mod args;
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use args::{BuildArgs, CheckArgs, Cli, Command, Common, FormatArg, SampleArgs, TemplatesAction};
+use redovisa::config::Config;
+use redovisa::diagnostic::Severity;
+use redovisa::error::Error;
+use redovisa::render::diagnostics::{Findings, Style};
+use redovisa::render::templates::Templates;
+use redovisa::value::Date;
+use redovisa::{Checked, Job};
+
+/// Runs the program and returns its exit code.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    redovisa::quiet_file_panics();
+    let result = match cli.command {
+        None => build(&cli.common, &cli.build),
+        Some(Command::Build(ref b)) => build(&cli.common, b),
+        Some(Command::Check(ref c)) => check(&cli.common, c),
+        Some(Command::Sample(ref s)) => sample(&cli.common, s),
+        Some(Command::Templates { action }) => templates(&cli.common, action),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("redovisa: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Resolves the common options into a job.
+fn resolve(common: &Common) -> Result<Job, Error> {
+    let mut config = load_config(common.config.as_deref())?;
+    if let Some(year) = common.year {
+        config.year = year;
+    }
+    Ok(Job {
+        input: common
+            .input
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("input")),
+        output: common
+            .output
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("output")),
+        config,
+        date: report_date(common.date.as_deref())?,
+    })
+}
+
+fn load_config(path: Option<&Path>) -> Result<Config, Error> {
+    let path = match path {
+        Some(p) => p.to_path_buf(),
+        None if Path::new("redovisa.toml").is_file() => PathBuf::from("redovisa.toml"),
+        None => return Ok(Config::default_config()),
+    };
+    let text = std::fs::read_to_string(&path).map_err(|source| Error::Read {
+        path: path.clone(),
+        source,
+    })?;
+    Config::parse(&text, &path.display().to_string())
+}
+
+fn load_templates(common: &Common) -> Result<Templates, Error> {
+    match &common.templates {
+        Some(dir) => Templates::load(dir),
+        None if Path::new("templates").join("report.html.j2").is_file() => {
+            Templates::load(Path::new("templates"))
+        }
+        None => Templates::builtin(),
+    }
+}
+
+/// The report date: `--date`, else `SOURCE_DATE_EPOCH`, else today (UTC).
+fn report_date(arg: Option<&str>) -> Result<Date, Error> {
+    if let Some(text) = arg {
+        return redovisa::value::parse_date(text)
+            .ok_or_else(|| Error::Usage(format!("--date {text}: väntade ett datum ÅÅÅÅ-MM-DD")));
+    }
+    let seconds = match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(v) => v.trim().parse::<i64>().map_err(|_| {
+            Error::Usage(format!(
+                "SOURCE_DATE_EPOCH={v}: väntade sekunder sedan 1970"
+            ))
+        })?,
+        Err(_) => std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs() as i64)
+            .unwrap_or(0),
+    };
+    Date::from_days(seconds.div_euclid(86_400)).ok_or_else(|| Error::Usage("ogiltigt datum".into()))
+}
+
+fn style(f: FormatArg) -> Style {
+    match f {
+        FormatArg::Human => Style::Human,
+        FormatArg::Short => Style::Short,
+        FormatArg::Json => Style::Json,
+        FormatArg::Github => Style::Github,
+    }
+}
+
+/// Prints the findings to stdout in the chosen format.
+fn print_findings(common: &Common, job: &Job, checked: &Checked) {
+    let shown: Vec<_> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| !common.quiet || d.severity == Severity::Error)
+        .cloned()
+        .collect();
+    let mut prefix = job.input.display().to_string();
+    if !prefix.ends_with('/') {
+        prefix.push('/');
+    }
+    let findings = Findings {
+        files: &checked.files,
+        diagnostics: &shown,
+        input_prefix: &prefix,
+        color: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let text = redovisa::render::diagnostics::format(style(common.format), &findings);
+    if !(common.quiet && common.format == FormatArg::Human && shown.is_empty()) {
+        print!("{text}");
+    }
+}
+
+fn say(common: &Common, text: &str) {
+    if !common.quiet && common.format == FormatArg::Human {
+        println!("{text}");
+    }
+}
+
+fn check(common: &Common, args: &CheckArgs) -> Result<u8, Error> {
+    let job = resolve(common)?;
+    let checked = redovisa::check(&job.input, &job.config)?;
+    print_findings(common, &job, &checked);
+    let fail = checked.has_errors() || (args.deny_warnings && checked.has_warnings());
+    Ok(u8::from(fail))
+}
+
+fn build(common: &Common, args: &BuildArgs) -> Result<u8, Error> {
+    let job = resolve(common)?;
+    let templates = load_templates(common)?;
+    let checked = redovisa::check(&job.input, &job.config)?;
+    print_findings(common, &job, &checked);
+    let errors = checked.has_errors();
+    if errors && !args.allow_errors {
+        say(
+            common,
+            "Rapporten skrevs inte: underlaget innehåller fel. Rätta felen, eller kör med --allow-errors för ett utkast.",
+        );
+        return Ok(1);
+    }
+    let report = redovisa::build_report(checked, &job.config, job.date, errors)?;
+    let outputs = redovisa::render::render(&report, &templates)?;
+    redovisa::write::write_all(&job.output, &outputs)?;
+    for (name, _) in &outputs {
+        say(
+            common,
+            &format!("Skrev {}", job.output.join(name).display()),
+        );
+    }
+    if errors {
+        say(
+            common,
+            "Rapporten är ett UTKAST: underlaget innehåller fel.",
+        );
+    }
+    Ok(u8::from(errors))
+}
+
+fn sample(common: &Common, args: &SampleArgs) -> Result<u8, Error> {
+    let job = resolve(common)?;
+    let dir = args.to.clone().unwrap_or(job.input);
+    let size = redovisa::sample::Size {
+        administrations: args.administrations,
+        rows: args.rows,
+        clinics: args.clinics,
+        seed: args.seed,
+    };
+    let workbooks = redovisa::sample::generate(&job.config, size)?;
+    redovisa::write::write_all(&dir, &workbooks)?;
+    say(
+        common,
+        &format!(
+            "Skrev {} arbetsböcker till {}",
+            workbooks.len(),
+            dir.display()
+        ),
+    );
+    Ok(0)
+}
+
+fn templates(common: &Common, action: TemplatesAction) -> Result<u8, Error> {
+    let job = resolve(common)?;
+    let templates = load_templates(common)?;
+    let checked = redovisa::check(&job.input, &job.config)?;
+    let draft = checked.has_errors();
+    let report = redovisa::build_report(checked, &job.config, job.date, draft)?;
+    match action {
+        TemplatesAction::Context => {
+            let context = redovisa::render::templates::context(&report);
+            let json =
+                serde_json::to_string_pretty(&context).map_err(|e| Error::Usage(e.to_string()))?;
+            println!("{json}");
+        }
+        TemplatesAction::Check => {
+            for (name, _) in redovisa::render::templates::OUTPUTS {
+                templates.render(name, &report)?;
+                say(common, &format!("{name}: ok"));
+            }
+        }
+    }
+    Ok(0)
+}

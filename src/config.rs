@@ -1,0 +1,391 @@
+//! The year's configuration (`redovisa.toml`): year, region, population, allocation,
+//! areas, indicators, suppression threshold, limits and extra aliases.
+//!
+//! The built-in default is the repository's own `redovisa.toml`, compiled in. This module
+//! parses and checks a configuration from text; reading the file is the caller's job.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+use crate::schema::normalize;
+
+/// The default configuration, the same text as the shipped `redovisa.toml`.
+pub const DEFAULT_TOML: &str = include_str!("../redovisa.toml");
+
+/// A complete, checked configuration.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// The report year.
+    pub year: i32,
+    /// The region's name.
+    pub region: String,
+    /// Inhabitants; 0 when unknown.
+    #[serde(default)]
+    pub population: u64,
+    /// Agreement funds allocated to the region, in kronor.
+    #[serde(default)]
+    pub allocation_kr: f64,
+    /// Numerators above 0 and below this are suppressed in published tables.
+    #[serde(default = "default_threshold")]
+    pub suppression_threshold: f64,
+    /// Protective limits.
+    #[serde(default)]
+    pub limits: Limits,
+    /// Extra aliases: standard sheet or header name → other names.
+    #[serde(default)]
+    pub aliases: BTreeMap<String, Vec<String>>,
+    /// Initiative areas, in report order.
+    pub areas: Vec<Area>,
+    /// Indicators, in report order.
+    #[serde(default)]
+    pub indicators: Vec<Indicator>,
+}
+
+fn default_threshold() -> f64 {
+    5.0
+}
+
+/// Limits that keep a hostile file from exhausting the machine.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Limits {
+    /// Largest input file in bytes.
+    pub max_file_bytes: u64,
+    /// Most non-empty cells read from one sheet.
+    pub max_cells_per_sheet: u64,
+    /// Most characters in one cell.
+    pub max_cell_chars: usize,
+    /// Largest total uncompressed size of a zip-based workbook.
+    pub max_uncompressed_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_bytes: 200 * 1024 * 1024,
+            max_cells_per_sheet: 5_000_000,
+            max_cell_chars: 32_767,
+            max_uncompressed_bytes: 2 * 1024 * 1024 * 1024,
+        }
+    }
+}
+
+/// An initiative area (insatsområde).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Area {
+    /// Stable code, e.g. `digital`.
+    pub code: String,
+    /// Swedish label.
+    pub label: String,
+    /// Other names that mean this area.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// How an indicator's value is computed from its numerator and denominator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IndicatorKind {
+    /// numerator / denominator × 100, in per cent.
+    Share,
+    /// numerator / denominator × scale.
+    Rate,
+    /// numerator alone.
+    Count,
+}
+
+impl IndicatorKind {
+    /// Whether rows of this kind need a denominator.
+    pub fn has_denominator(self) -> bool {
+        self != IndicatorKind::Count
+    }
+}
+
+/// Whether a target is a floor or a ceiling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// The value should be at least the target.
+    AtLeast,
+    /// The value should be at most the target.
+    AtMost,
+}
+
+/// An indicator's target.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    /// The target value, in the indicator's unit.
+    pub value: f64,
+    /// At least or at most.
+    pub direction: Direction,
+}
+
+impl Target {
+    /// Whether `value` meets the target.
+    pub fn is_met(&self, value: f64) -> bool {
+        match self.direction {
+            Direction::AtLeast => value >= self.value,
+            Direction::AtMost => value <= self.value,
+        }
+    }
+}
+
+/// A configured indicator.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    /// Stable code.
+    pub code: String,
+    /// Swedish label.
+    pub label: String,
+    /// Definition, shown in `Definitioner`.
+    #[serde(default)]
+    pub definition: String,
+    /// Share, rate or count.
+    pub kind: IndicatorKind,
+    /// Multiplier for a rate (e.g. 100 000).
+    #[serde(default)]
+    pub scale: Option<f64>,
+    /// Optional target.
+    #[serde(default)]
+    pub target: Option<Target>,
+    /// Other names that mean this indicator.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+impl Indicator {
+    /// The value from summed numerator and denominator; `None` when it cannot be computed.
+    pub fn value(&self, numerator: f64, denominator: Option<f64>) -> Option<f64> {
+        match self.kind {
+            IndicatorKind::Count => Some(numerator),
+            IndicatorKind::Share => denominator
+                .filter(|d| *d > 0.0)
+                .map(|d| numerator * 100.0 / d),
+            IndicatorKind::Rate => denominator
+                .filter(|d| *d > 0.0)
+                .map(|d| numerator * self.scale.unwrap_or(1.0) / d),
+        }
+    }
+
+    /// The unit line for tables, in Swedish.
+    pub fn unit(&self) -> String {
+        match self.kind {
+            IndicatorKind::Share => "Procent".to_string(),
+            IndicatorKind::Count => "Antal".to_string(),
+            IndicatorKind::Rate => {
+                let scale = self.scale.unwrap_or(1.0);
+                format!("Per {}", crate::render::format::num(scale, 0))
+            }
+        }
+    }
+}
+
+impl Config {
+    /// The built-in default configuration.
+    pub fn default_config() -> Config {
+        Config::parse(DEFAULT_TOML, "<inbyggd standardkonfiguration>")
+            .expect("the shipped redovisa.toml is valid")
+    }
+
+    /// Parses and checks a configuration; `file` names it in errors.
+    pub fn parse(text: &str, file: &str) -> Result<Config, Error> {
+        let config: Config = toml::from_str(text).map_err(|e| {
+            let (line, key) = match e.span() {
+                Some(span) => locate(text, span.start),
+                None => (0, String::new()),
+            };
+            Error::Config {
+                file: file.to_string(),
+                line,
+                key,
+                message: e.message().trim().to_string(),
+            }
+        })?;
+        config.check(text, file)?;
+        Ok(config)
+    }
+
+    /// The area with this code.
+    pub fn area(&self, code: &str) -> Option<&Area> {
+        self.areas.iter().find(|a| a.code == code)
+    }
+
+    /// The indicator with this code.
+    pub fn indicator(&self, code: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.code == code)
+    }
+
+    fn check(&self, text: &str, file: &str) -> Result<(), Error> {
+        let fail = |needle: &str, key: &str, message: String| Error::Config {
+            file: file.to_string(),
+            line: line_of(text, needle),
+            key: key.to_string(),
+            message,
+        };
+        if !(1900..=2200).contains(&self.year) {
+            return Err(fail("year", "year", format!("orimligt år {}", self.year)));
+        }
+        if self.areas.is_empty() {
+            return Err(fail(
+                "areas",
+                "areas",
+                "minst ett insatsområde behövs".into(),
+            ));
+        }
+        if !(self.allocation_kr.is_finite() && self.allocation_kr >= 0.0) {
+            return Err(fail(
+                "allocation_kr",
+                "allocation_kr",
+                "tilldelningen måste vara ett tal ≥ 0".into(),
+            ));
+        }
+        let mut seen = BTreeMap::new();
+        for area in &self.areas {
+            for name in std::iter::once(&area.code)
+                .chain(std::iter::once(&area.label))
+                .chain(&area.aliases)
+            {
+                if let Some(other) = seen.insert(normalize(name), &area.code)
+                    && *other != area.code
+                {
+                    return Err(fail(
+                        name,
+                        "areas",
+                        format!(
+                            "namnet \"{name}\" används av både {other} och {}",
+                            area.code
+                        ),
+                    ));
+                }
+            }
+        }
+        let mut seen = BTreeMap::new();
+        for ind in &self.indicators {
+            for name in std::iter::once(&ind.code)
+                .chain(std::iter::once(&ind.label))
+                .chain(&ind.aliases)
+            {
+                if let Some(other) = seen.insert(normalize(name), &ind.code)
+                    && *other != ind.code
+                {
+                    return Err(fail(
+                        name,
+                        "indicators",
+                        format!("namnet \"{name}\" används av både {other} och {}", ind.code),
+                    ));
+                }
+            }
+            if ind.kind == IndicatorKind::Rate && !ind.scale.is_some_and(|s| s > 0.0) {
+                return Err(fail(
+                    &ind.code,
+                    "indicators.scale",
+                    format!("indikatorn {} är en rate och behöver scale > 0", ind.code),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The 1-based line of byte offset `at`, and the key written on that line.
+fn locate(text: &str, at: usize) -> (usize, String) {
+    let at = at.min(text.len());
+    let line = text[..at].matches('\n').count() + 1;
+    let source = text.lines().nth(line - 1).unwrap_or("");
+    let key = source
+        .split_once('=')
+        .map(|(k, _)| k.trim().trim_matches('"').to_string())
+        .unwrap_or_else(|| source.trim().to_string());
+    (line, key)
+}
+
+/// The 1-based line of the first occurrence of `needle`, or 0.
+fn line_of(text: &str, needle: &str) -> usize {
+    text.lines()
+        .position(|l| l.contains(needle))
+        .map_or(0, |i| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_has_the_contracted_codes() {
+        let c = Config::default_config();
+        assert_eq!(c.year, 2025);
+        assert_eq!(c.region, "Region Exempel");
+        let codes: Vec<_> = c.areas.iter().map(|a| a.code.as_str()).collect();
+        assert_eq!(
+            codes,
+            [
+                "digital",
+                "named_doctor",
+                "avoided_admissions",
+                "training",
+                "user_cooperation",
+                "other"
+            ]
+        );
+        let ind: Vec<_> = c.indicators.iter().map(|i| i.code.as_str()).collect();
+        assert_eq!(
+            ind,
+            [
+                "named_doctor_share",
+                "digital_contacts_share",
+                "avoided_admissions",
+                "avoidable_hospitalisation_rate",
+                "readmission_30d_share"
+            ]
+        );
+        let target = c.indicator("named_doctor_share").unwrap().target.unwrap();
+        assert_eq!(target.value, 55.0);
+        assert_eq!(target.direction, Direction::AtLeast);
+        assert_eq!(
+            c.indicator("avoidable_hospitalisation_rate").unwrap().scale,
+            Some(100_000.0)
+        );
+    }
+
+    #[test]
+    fn type_error_names_line_and_key() {
+        let text = DEFAULT_TOML.replacen("year = 2025", "year = \"tjugo\"", 1);
+        let Err(Error::Config { line, key, .. }) = Config::parse(&text, "r.toml") else {
+            panic!("expected a config error");
+        };
+        assert_eq!(key, "year");
+        assert_eq!(text.lines().nth(line - 1).unwrap(), "year = \"tjugo\"");
+    }
+
+    #[test]
+    fn rate_without_scale_is_rejected() {
+        let text = DEFAULT_TOML.replacen("scale = 100_000\n", "", 1);
+        let err = Config::parse(&text, "r.toml").unwrap_err();
+        assert!(matches!(err, Error::Config { ref key, .. } if key == "indicators.scale"));
+    }
+
+    #[test]
+    fn unknown_key_is_rejected() {
+        let text = format!("yaer = 2024\n{DEFAULT_TOML}");
+        let Err(Error::Config { line, .. }) = Config::parse(&text, "r.toml") else {
+            panic!("expected a config error");
+        };
+        assert_eq!(line, 1);
+    }
+
+    #[test]
+    fn ratio_of_sums_value() {
+        let c = Config::default_config();
+        let share = c.indicator("named_doctor_share").unwrap();
+        assert_eq!(share.value(30.0, Some(60.0)), Some(50.0));
+        assert_eq!(share.value(30.0, Some(0.0)), None);
+        let rate = c.indicator("avoidable_hospitalisation_rate").unwrap();
+        assert_eq!(rate.value(50.0, Some(200_000.0)), Some(25.0));
+    }
+}

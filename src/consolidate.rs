@@ -1,0 +1,468 @@
+//! Consolidation: every figure of tables 1–7 and the JSON, computed with polars from the
+//! accepted initiatives and indicator values.
+//!
+//! This is the only module that uses polars, so an upgrade of its (unstable) API touches
+//! one file. Frames are built column by column from the typed records. Money is summed
+//! in öre (integers), so totals are exact to the krona. Indicators are always the ratio of
+//! sums, never the mean of ratios.
+
+use std::collections::BTreeMap;
+
+use polars::prelude::*;
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::model::{IndicatorValue, Initiative, Status};
+/// Money and counts for one group (an administration, an area, a cell of the matrix).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Money {
+    /// Number of initiatives.
+    pub initiatives: u64,
+    /// Budget in kronor.
+    pub budget_kr: f64,
+    /// Funds spent in kronor.
+    pub spent_kr: f64,
+    /// Of which agreement funds, in kronor.
+    pub agreement_funds_kr: f64,
+}
+
+/// One indicator figure: for an administration or the region, for a period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IndicatorFigure {
+    /// Indicator code.
+    pub indicator: String,
+    /// The administration; `None` is the region as a whole.
+    pub administration: Option<String>,
+    /// `2025`, `2025-03` or `2025-Q1`.
+    pub period: String,
+    /// Summed numerator.
+    pub numerator: f64,
+    /// Summed denominator (`None` for counts).
+    pub denominator: Option<f64>,
+    /// The value (share in %, rate per scale, or count).
+    pub value: Option<f64>,
+    /// Whether published tables hide it (numerator above 0 but below the threshold).
+    pub suppressed: bool,
+    /// Whether the value meets the indicator's target, when it has one.
+    pub target_met: Option<bool>,
+}
+
+/// Everything consolidation computes.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Figures {
+    /// Region totals.
+    pub total: Money,
+    /// Per administration, sorted by name.
+    pub by_administration: Vec<(String, Money)>,
+    /// Per area, in configured order (every area, also those without initiatives).
+    pub by_area: Vec<(String, Money)>,
+    /// Administration × area → money (only non-empty cells).
+    pub matrix: BTreeMap<(String, String), Money>,
+    /// Administration × status → count.
+    pub by_status: BTreeMap<(String, Status), u64>,
+    /// Administration × shift (`None` = not given) → count.
+    pub by_shift: BTreeMap<(String, Option<u8>), u64>,
+    /// Indicator figures: year values first, then months and quarters.
+    pub indicators: Vec<IndicatorFigure>,
+}
+
+/// Computes every figure from the accepted records.
+pub fn consolidate(
+    initiatives: &[Initiative],
+    values: &[IndicatorValue],
+    config: &Config,
+) -> PolarsResult<Figures> {
+    let mut figures = Figures::default();
+    let df = initiative_frame(initiatives)?;
+    figures.total = money_groups(&df, &[])?
+        .remove(&Vec::new())
+        .unwrap_or_default();
+    figures.by_administration = money_groups(&df, &["administration"])?
+        .into_iter()
+        .map(|(k, m)| (k[0].clone(), m))
+        .collect();
+    figures.by_administration.sort_by_key(|a| swedish_key(&a.0));
+    let by_area = money_groups(&df, &["area"])?;
+    figures.by_area = config
+        .areas
+        .iter()
+        .map(|a| {
+            (
+                a.code.clone(),
+                by_area
+                    .get(&vec![a.code.clone()])
+                    .copied()
+                    .unwrap_or_default(),
+            )
+        })
+        .collect();
+    figures.matrix = money_groups(&df, &["administration", "area"])?
+        .into_iter()
+        .map(|(k, m)| ((k[0].clone(), k[1].clone()), m))
+        .collect();
+    figures.by_status = money_groups(&df, &["administration", "status"])?
+        .into_iter()
+        .filter_map(|(k, m)| {
+            let status = Status::ALL.into_iter().find(|s| s.label() == k[1])?;
+            Some(((k[0].clone(), status), m.initiatives))
+        })
+        .collect();
+    figures.by_shift = money_groups(&df, &["administration", "shift"])?
+        .into_iter()
+        .map(|(k, m)| ((k[0].clone(), k[1].parse().ok()), m.initiatives))
+        .collect();
+    figures.indicators = indicator_figures(values, config)?;
+    Ok(figures)
+}
+
+/// Sorts Swedish names the Swedish way: å, ä, ö after z.
+pub fn swedish_key(s: &str) -> Vec<u32> {
+    s.to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'å' => 'z' as u32 + 1,
+            'ä' | 'æ' => 'z' as u32 + 2,
+            'ö' | 'ø' => 'z' as u32 + 3,
+            'é' | 'è' => 'e' as u32,
+            'ü' => 'y' as u32,
+            c => c as u32,
+        })
+        .collect()
+}
+
+fn initiative_frame(initiatives: &[Initiative]) -> PolarsResult<DataFrame> {
+    let n = initiatives.len();
+    let text = |name: &str, f: &dyn Fn(&Initiative) -> String| {
+        Column::new(name.into(), initiatives.iter().map(f).collect::<Vec<_>>())
+    };
+    let money = |name: &str, f: &dyn Fn(&Initiative) -> Option<i64>| {
+        Column::new(name.into(), initiatives.iter().map(f).collect::<Vec<_>>())
+    };
+    DataFrame::new(
+        n,
+        vec![
+            text("administration", &|i| i.administration.clone()),
+            text("area", &|i| i.area.clone()),
+            text("status", &|i| i.status.label().to_string()),
+            text("shift", &|i| {
+                i.shift.map(|s| s.to_string()).unwrap_or_default()
+            }),
+            money("budget", &|i| i.budget_ore),
+            money("spent", &|i| i.spent_ore),
+            money("agreement", &|i| i.agreement_ore),
+        ],
+    )
+}
+
+/// Count and money sums grouped by the text columns `keys` (none: one group, the total).
+fn money_groups(df: &DataFrame, keys: &[&str]) -> PolarsResult<BTreeMap<Vec<String>, Money>> {
+    let aggs = [
+        len().cast(DataType::Int64).alias("n"),
+        col("budget").sum().cast(DataType::Int64),
+        col("spent").sum().cast(DataType::Int64),
+        col("agreement").sum().cast(DataType::Int64),
+    ];
+    let out = if keys.is_empty() {
+        df.clone().lazy().select(aggs).collect()?
+    } else {
+        let by: Vec<Expr> = keys.iter().map(|k| col(*k)).collect();
+        df.clone().lazy().group_by(by).agg(aggs).collect()?
+    };
+    let key_cols: Vec<&StringChunked> = keys
+        .iter()
+        .map(|k| out.column(k).and_then(|c| c.str()))
+        .collect::<PolarsResult<_>>()?;
+    let int = |name: &str| -> PolarsResult<Vec<i64>> {
+        let ca = out.column(name)?.i64()?;
+        Ok((0..ca.len()).map(|i| ca.get(i).unwrap_or(0)).collect())
+    };
+    let (n, budget, spent, agreement) =
+        (int("n")?, int("budget")?, int("spent")?, int("agreement")?);
+    let mut groups = BTreeMap::new();
+    for row in 0..out.height() {
+        if n[row] == 0 {
+            continue;
+        }
+        let key = key_cols
+            .iter()
+            .map(|c| c.get(row).unwrap_or("").to_string())
+            .collect();
+        groups.insert(
+            key,
+            Money {
+                initiatives: n[row] as u64,
+                budget_kr: kronor(budget[row]),
+                spent_kr: kronor(spent[row]),
+                agreement_funds_kr: kronor(agreement[row]),
+            },
+        );
+    }
+    Ok(groups)
+}
+
+/// Kronor from öre.
+pub fn kronor(ore: i64) -> f64 {
+    ore as f64 / 100.0
+}
+
+fn indicator_frame(values: &[IndicatorValue]) -> PolarsResult<DataFrame> {
+    let text = |name: &str, f: &dyn Fn(&IndicatorValue) -> String| {
+        Column::new(name.into(), values.iter().map(f).collect::<Vec<_>>())
+    };
+    DataFrame::new(
+        values.len(),
+        vec![
+            text("indicator", &|v| v.indicator.clone()),
+            text("administration", &|v| v.administration.clone()),
+            text("unit", &|v| {
+                crate::schema::collapse(v.unit.as_deref().unwrap_or(""))
+            }),
+            text("period", &|v| v.period.to_string()),
+            Column::new(
+                "granularity".into(),
+                values
+                    .iter()
+                    .map(|v| i32::from(v.period.granularity()))
+                    .collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "num".into(),
+                values.iter().map(|v| v.numerator).collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "den".into(),
+                values.iter().map(|v| v.denominator).collect::<Vec<_>>(),
+            ),
+        ],
+    )
+}
+
+/// Year values per administration and for the region, then one figure per month or
+/// quarter given. A unit's year value is its year row if it has one, else the sum of its
+/// quarters, else the sum of its months, so that no unit is counted twice.
+fn indicator_figures(
+    values: &[IndicatorValue],
+    config: &Config,
+) -> PolarsResult<Vec<IndicatorFigure>> {
+    let df = indicator_frame(values)?.lazy();
+    let unit_keys = [col("indicator"), col("administration"), col("unit")];
+    let finest = df
+        .clone()
+        .group_by(unit_keys.clone())
+        .agg([col("granularity").min().alias("chosen")]);
+    let year_rows = df
+        .clone()
+        .join(
+            finest,
+            unit_keys.clone(),
+            unit_keys,
+            JoinArgs::new(JoinType::Inner),
+        )
+        .filter(col("granularity").eq(col("chosen")));
+    let sums = [
+        col("num").sum().alias("num"),
+        col("den").sum().alias("den"),
+        col("den").count().cast(DataType::Int64).alias("den_n"),
+    ];
+    let year_admin = year_rows
+        .clone()
+        .group_by([col("indicator"), col("administration")])
+        .agg(sums.clone())
+        .collect()?;
+    let year_region = year_rows
+        .group_by([col("indicator")])
+        .agg(sums.clone())
+        .collect()?;
+    let sub = df.filter(col("granularity").gt(lit(0)));
+    let sub_admin = sub
+        .clone()
+        .group_by([col("indicator"), col("administration"), col("period")])
+        .agg(sums.clone())
+        .collect()?;
+    let sub_region = sub
+        .group_by([col("indicator"), col("period")])
+        .agg(sums)
+        .collect()?;
+    let year = config.year.to_string();
+    let mut out = Vec::new();
+    out.extend(figures_of(&year_region, config, false, Some(&year))?);
+    out.extend(figures_of(&year_admin, config, true, Some(&year))?);
+    out.extend(figures_of(&sub_region, config, false, None)?);
+    out.extend(figures_of(&sub_admin, config, true, None)?);
+    let order = |f: &IndicatorFigure| {
+        (
+            config.indicators.iter().position(|i| i.code == f.indicator),
+            f.administration.is_some(),
+            f.administration.as_deref().map(swedish_key),
+            f.period.len() > 4,
+            f.period.clone(),
+        )
+    };
+    out.sort_by_key(order);
+    Ok(out)
+}
+
+fn figures_of(
+    df: &DataFrame,
+    config: &Config,
+    per_admin: bool,
+    period: Option<&str>,
+) -> PolarsResult<Vec<IndicatorFigure>> {
+    let indicator = df.column("indicator")?.str()?;
+    let admin = if per_admin {
+        Some(df.column("administration")?.str()?)
+    } else {
+        None
+    };
+    let periods = if period.is_none() {
+        Some(df.column("period")?.str()?)
+    } else {
+        None
+    };
+    let num = df.column("num")?.f64()?;
+    let den = df.column("den")?.f64()?;
+    let den_n = df.column("den_n")?.i64()?;
+    let mut out = Vec::new();
+    for row in 0..df.height() {
+        let code = indicator.get(row).unwrap_or_default();
+        let Some(ind) = config.indicator(code) else {
+            continue;
+        };
+        let numerator = num.get(row).unwrap_or(0.0);
+        let denominator = (ind.kind.has_denominator() && den_n.get(row).unwrap_or(0) > 0)
+            .then(|| den.get(row).unwrap_or(0.0));
+        let value = ind.value(numerator, denominator);
+        out.push(IndicatorFigure {
+            indicator: code.to_string(),
+            administration: admin.and_then(|a| a.get(row)).map(str::to_string),
+            period: period
+                .map(str::to_string)
+                .or_else(|| periods.and_then(|p| p.get(row)).map(str::to_string))
+                .unwrap_or_default(),
+            numerator,
+            denominator,
+            value,
+            suppressed: numerator > 0.0 && numerator < config.suppression_threshold,
+            target_met: ind.target.zip(value).map(|(t, v)| t.is_met(v)),
+        });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::value::Period;
+
+    fn initiative(admin: &str, area: &str, status: Status, spent: i64) -> Initiative {
+        Initiative {
+            file: "f.xlsx".into(),
+            administration: admin.into(),
+            id: "1".into(),
+            name: "n".into(),
+            description: None,
+            area: area.into(),
+            shift: Some(2),
+            status,
+            start: None,
+            end: None,
+            budget_ore: None,
+            spent_ore: Some(spent),
+            agreement_ore: Some(spent / 2),
+            target_group: None,
+            municipal_cooperation: None,
+            result: None,
+            contact: None,
+            row: 2,
+        }
+    }
+
+    fn value(admin: &str, unit: &str, period: Period, num: f64, den: f64) -> IndicatorValue {
+        IndicatorValue {
+            file: "f.xlsx".into(),
+            administration: admin.into(),
+            indicator: "named_doctor_share".into(),
+            unit: Some(unit.into()),
+            period,
+            numerator: num,
+            denominator: Some(den),
+            initiative_id: None,
+            comment: None,
+            row: 2,
+        }
+    }
+
+    #[test]
+    fn money_is_summed_exactly_per_group() {
+        let config = Config::default_config();
+        let rows = [
+            initiative("Öfv", "digital", Status::Ongoing, 10_050),
+            initiative("Afv", "digital", Status::Completed, 20_000),
+            initiative("Afv", "training", Status::Ongoing, 1),
+        ];
+        let f = consolidate(&rows, &[], &config).unwrap();
+        assert_eq!(f.total.initiatives, 3);
+        assert_eq!(f.total.spent_kr, 300.51);
+        assert_eq!(f.by_administration[0].0, "Afv");
+        assert_eq!(f.by_administration[0].1.spent_kr, 200.01);
+        assert_eq!(
+            f.by_area[0],
+            (
+                "digital".to_string(),
+                Money {
+                    initiatives: 2,
+                    budget_kr: 0.0,
+                    spent_kr: 300.5,
+                    agreement_funds_kr: 150.25,
+                }
+            )
+        );
+        assert_eq!(f.by_area.len(), 6);
+        assert_eq!(f.by_area[5].1.initiatives, 0);
+        assert_eq!(
+            f.matrix[&("Afv".to_string(), "training".to_string())].spent_kr,
+            0.01
+        );
+        assert_eq!(f.by_status[&("Afv".to_string(), Status::Completed)], 1);
+        assert_eq!(f.by_shift[&("Öfv".to_string(), Some(2))], 1);
+    }
+
+    #[test]
+    fn indicators_are_ratio_of_sums_and_units_not_counted_twice() {
+        let config = Config::default_config();
+        let values = [
+            // Unit A gives a year row and months: only the year row counts for the year.
+            value("A", "vc1", Period::Year(2025), 60.0, 100.0),
+            value("A", "vc1", Period::Month(2025, 1), 1.0, 10.0),
+            value("A", "vc1", Period::Month(2025, 2), 2.0, 10.0),
+            // B gives only months, summed for the year.
+            value("B", "vc2", Period::Month(2025, 1), 3.0, 300.0),
+            value("B", "vc2", Period::Month(2025, 2), 7.0, 600.0),
+        ];
+        let f = consolidate(&[], &values, &config).unwrap();
+        let region = f
+            .indicators
+            .iter()
+            .find(|x| x.administration.is_none() && x.period == "2025")
+            .unwrap();
+        assert_eq!(region.numerator, 70.0);
+        assert_eq!(region.denominator, Some(1000.0));
+        assert_eq!(region.value, Some(7.0));
+        assert_eq!(region.target_met, Some(false));
+        let a = f
+            .indicators
+            .iter()
+            .find(|x| x.administration.as_deref() == Some("A") && x.period == "2025")
+            .unwrap();
+        assert_eq!(a.value, Some(60.0));
+        assert_eq!(a.target_met, Some(true));
+        let jan = f
+            .indicators
+            .iter()
+            .find(|x| x.administration.is_none() && x.period == "2025-01")
+            .unwrap();
+        assert_eq!(jan.numerator, 4.0);
+        assert_eq!(jan.denominator, Some(310.0));
+        assert!(jan.suppressed);
+    }
+}

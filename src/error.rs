@@ -1,0 +1,95 @@
+//! Errors that stop the run (exit code 2): bad arguments, an unreadable configuration or
+//! template, an output folder that cannot be written.
+//!
+//! Findings about the administrations' data are never errors; they are diagnostics
+//! (`diagnostic.rs`), collected so that one run reports all of them.
+
+use std::path::PathBuf;
+
+/// Why the program could not do its job.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The configuration file cannot be parsed or breaks a rule.
+    #[error("{file}:{line}: fel i konfigurationen vid nyckeln `{key}`: {message}")]
+    Config {
+        /// The configuration file.
+        file: String,
+        /// 1-based line (0 when unknown).
+        line: usize,
+        /// The key concerned.
+        key: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// A file or folder cannot be read.
+    #[error("kan inte läsa {path}: {source}")]
+    Read {
+        /// The path.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// An output cannot be written.
+    #[error("kan inte skriva {path}: {source}")]
+    Write {
+        /// The path.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The input folder does not exist or is not a folder.
+    #[error("indatamappen {path} finns inte eller är ingen mapp")]
+    InputMissing {
+        /// The path given.
+        path: PathBuf,
+    },
+    /// A template cannot be loaded or rendered.
+    #[error("mallfel i {template}{}: {message}", line.map(|l| format!(" rad {l}")).unwrap_or_default())]
+    Template {
+        /// The template file name.
+        template: String,
+        /// The 1-based line, when known.
+        line: Option<usize>,
+        /// What is wrong.
+        message: String,
+    },
+    /// The xlsx appendix could not be produced.
+    #[error("kan inte skapa tabellbilagan: {0}")]
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    /// The consolidation failed inside polars.
+    #[error("sammanställningen misslyckades: {0}")]
+    Consolidate(#[from] polars::error::PolarsError),
+    /// A command-line value is invalid.
+    #[error("{0}")]
+    Usage(String),
+}
+
+impl From<minijinja::Error> for Error {
+    fn from(e: minijinja::Error) -> Self {
+        let mut message = e.kind().to_string();
+        if let Some(detail) = e.detail() {
+            message = format!("{message}: {detail}");
+        }
+        // The innermost cause usually says where an included template failed.
+        let mut source = std::error::Error::source(&e);
+        let mut template = e.name().unwrap_or("?").to_string();
+        let mut line = e.line();
+        while let Some(inner) = source {
+            if let Some(inner) = inner.downcast_ref::<minijinja::Error>() {
+                if let Some(name) = inner.name() {
+                    template = name.to_string();
+                    line = inner.line();
+                }
+                if let Some(detail) = inner.detail() {
+                    message = format!("{}: {detail}", inner.kind());
+                }
+            }
+            source = inner.source();
+        }
+        Error::Template {
+            template,
+            line,
+            message,
+        }
+    }
+}

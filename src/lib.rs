@@ -1,0 +1,184 @@
+//! `redovisa`: validates and consolidates the administrations' submissions for a
+//! region's yearly report on *God och nära vård*, and renders the report.
+//!
+//! The data flows one way: `discover → read → validate → consolidate → render → write`.
+//! Only the two ends touch the file system; the middle is pure functions on plain data.
+//! The command line (`src/cli`) resolves its arguments into a [`Job`] and calls
+//! [`check`], [`build_report`] and [`render::render`]; this library never imports it.
+
+pub mod config;
+pub mod consolidate;
+pub mod diagnostic;
+pub mod discover;
+pub mod error;
+pub mod model;
+pub mod read;
+pub mod render;
+pub mod report;
+pub mod sample;
+pub mod schema;
+pub mod validate;
+pub mod value;
+pub mod write;
+
+use std::cell::Cell;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use config::Config;
+use diagnostic::{Code, Diagnostic, Severity};
+use error::Error;
+use model::{FileSummary, IndicatorValue, Initiative, RejectedRow, Submission};
+use report::Report;
+use schema::Names;
+use validate::{Rules, Vocabulary};
+use value::Date;
+
+/// Everything a run needs, resolved and checked before any input is read.
+#[derive(Debug)]
+pub struct Job {
+    /// The input folder.
+    pub input: PathBuf,
+    /// The output folder.
+    pub output: PathBuf,
+    /// The configuration.
+    pub config: Config,
+    /// The report date.
+    pub date: Date,
+}
+
+/// What reading and validating every workbook produced.
+#[derive(Debug, Default)]
+pub struct Checked {
+    /// Row counts per file, sorted by file name.
+    pub files: Vec<FileSummary>,
+    /// Every finding, in a stable order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Accepted initiatives.
+    pub initiatives: Vec<Initiative>,
+    /// Accepted indicator values.
+    pub indicators: Vec<IndicatorValue>,
+    /// Rejected rows.
+    pub rejected: Vec<RejectedRow>,
+}
+
+impl Checked {
+    /// Whether any finding is an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
+
+    /// Whether any finding is a warning.
+    pub fn has_warnings(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Warning)
+    }
+}
+
+/// Discovers, reads and validates every workbook in `input`, in parallel.
+pub fn check(input: &Path, config: &Config) -> Result<Checked, Error> {
+    let (found, notices) = discover::discover(input)?;
+    let names = Names::new(config);
+    let vocab = Vocabulary::new(config);
+    let rules = Rules {
+        config,
+        names: &names,
+        vocab: &vocab,
+    };
+    let submissions: Vec<Submission> = found
+        .par_iter()
+        .map(|f| process(&f.path, &f.name, &rules))
+        .collect();
+    let mut checked = Checked {
+        diagnostics: notices,
+        ..Checked::default()
+    };
+    checked.diagnostics.extend(validate::across(&submissions));
+    for s in submissions {
+        checked.files.push(s.summary);
+        checked.diagnostics.extend(s.diagnostics);
+        checked.initiatives.extend(s.initiatives);
+        checked.indicators.extend(s.indicators);
+        checked.rejected.extend(s.rejected);
+    }
+    diagnostic::sort(&mut checked.diagnostics);
+    Ok(checked)
+}
+
+thread_local! {
+    static IN_FILE: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Installs a panic hook that stays quiet for panics caught while reading a file (they
+/// become diagnostics) and reports all others as before.
+pub fn quiet_file_panics() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !IN_FILE.with(Cell::get) {
+            default(info);
+        }
+    }));
+}
+
+/// Reads and validates one workbook; a failure or a panic becomes a diagnostic.
+pub fn process(path: &Path, name: &str, rules: &Rules<'_>) -> Submission {
+    IN_FILE.with(|f| f.set(true));
+    let result = catch_unwind(AssertUnwindSafe(|| {
+        read::read(path, name, rules.names, &rules.config.limits)
+            .map(|raw| validate::validate(&raw, name, rules))
+    }));
+    IN_FILE.with(|f| f.set(false));
+    let failed = |d: Diagnostic| Submission {
+        summary: FileSummary {
+            file: name.to_string(),
+            administration: String::new(),
+            ..FileSummary::default()
+        },
+        diagnostics: vec![d],
+        ..Submission::default()
+    };
+    match result {
+        Ok(Ok(sub)) => sub,
+        Ok(Err(d)) => failed(d),
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            failed(Diagnostic::new(
+                Severity::Error,
+                Code::FileUnreadable,
+                name,
+                format!(
+                    "filen kunde inte läsas; läsaren stötte på ett oväntat fel ({what}); är filen skadad?"
+                ),
+            ))
+        }
+    }
+}
+
+/// Consolidates the accepted records and assembles the report.
+pub fn build_report(
+    checked: Checked,
+    config: &Config,
+    date: Date,
+    draft: bool,
+) -> Result<Report, Error> {
+    let figures = consolidate::consolidate(&checked.initiatives, &checked.indicators, config)?;
+    Ok(report::assemble(report::Parts {
+        config,
+        date,
+        draft,
+        figures,
+        initiatives: &checked.initiatives,
+        files: checked.files,
+        diagnostics: checked.diagnostics,
+        rejected: checked.rejected,
+    }))
+}

@@ -1,0 +1,507 @@
+//! Reading one workbook into plain cells: the recognised sheets only, as sparse rows of
+//! typed values, with merged cells filled from their top-left value.
+//!
+//! This is one end of the pipeline and touches the file system. It knows the file formats
+//! (through calamine) and the protective limits, but not what the columns mean: judging
+//! values is `validate`'s job. Every failure becomes a diagnostic naming the file.
+
+use std::io::Cursor;
+use std::path::Path;
+
+use calamine::{Data, DataRef, Dimensions, Ods, Range, Reader, Xls, Xlsb, Xlsx};
+
+use crate::config::Limits;
+use crate::diagnostic::{CellRef, Code, Diagnostic, Severity};
+use crate::schema::{Names, SheetKind};
+use crate::value::{Date, parse_date};
+
+/// A non-empty cell's value as the file holds it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// Text.
+    Text(String),
+    /// A number.
+    Number(f64),
+    /// A boolean.
+    Bool(bool),
+    /// A date (a date cell, or a number formatted as a date).
+    Date(Date),
+    /// An Excel error value such as `#DIV/0!`.
+    Error(String),
+    /// A formula whose cached value is missing.
+    FormulaWithoutValue,
+    /// Text longer than the configured limit (its length in characters).
+    TooLong(usize),
+}
+
+/// One row of a sheet, its non-empty cells sorted by column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawRow {
+    /// 0-based row index.
+    pub row: u32,
+    /// `(0-based column, value)`, sorted by column.
+    pub cells: Vec<(u32, Value)>,
+}
+
+impl RawRow {
+    /// The value in column `col`, if the cell is not empty.
+    pub fn get(&self, col: u32) -> Option<&Value> {
+        self.cells
+            .binary_search_by_key(&col, |(c, _)| *c)
+            .ok()
+            .map(|i| &self.cells[i].1)
+    }
+}
+
+/// A recognised sheet.
+#[derive(Debug, Clone)]
+pub struct RawSheet {
+    /// The name as written in the workbook.
+    pub name: String,
+    /// Which sheet it is.
+    pub kind: SheetKind,
+    /// Non-empty rows, sorted.
+    pub rows: Vec<RawRow>,
+}
+
+/// What was read from one workbook.
+#[derive(Debug, Clone, Default)]
+pub struct RawWorkbook {
+    /// Whether plain numbers in date columns count from 1904.
+    pub is_1904: bool,
+    /// The recognised sheets.
+    pub sheets: Vec<RawSheet>,
+    /// Names of the sheets that were not recognised.
+    pub other_sheets: Vec<String>,
+    /// Findings made while reading (limits, unreadable sheets).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl RawWorkbook {
+    /// The sheet of this kind, if present.
+    pub fn sheet(&self, kind: SheetKind) -> Option<&RawSheet> {
+        self.sheets.iter().find(|s| s.kind == kind)
+    }
+}
+
+/// The file formats read, by extension.
+pub const EXTENSIONS: [&str; 5] = ["xlsx", "xlsm", "xlsb", "xls", "ods"];
+
+/// Reads the recognised sheets of the workbook at `path`; `file` is its name in diagnostics.
+pub fn read(
+    path: &Path,
+    file: &str,
+    names: &Names,
+    limits: &Limits,
+) -> Result<RawWorkbook, Diagnostic> {
+    let unreadable =
+        |message: String| Diagnostic::new(Severity::Error, Code::FileUnreadable, file, message);
+    let size = std::fs::metadata(path)
+        .map_err(|e| unreadable(format!("filen kan inte läsas: {e}")))?
+        .len();
+    if size > limits.max_file_bytes {
+        return Err(Diagnostic::new(
+            Severity::Error,
+            Code::LimitExceeded,
+            file,
+            format!(
+                "filen är {size} byte, mer än gränsen {} byte (limits.max_file_bytes)",
+                limits.max_file_bytes
+            ),
+        ));
+    }
+    if size == 0 {
+        return Err(unreadable("filen är tom (0 byte)".into()));
+    }
+    let bytes =
+        std::fs::read(path).map_err(|e| unreadable(format!("filen kan inte läsas: {e}")))?;
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_lowercase();
+    read_bytes(bytes, &ext, file, names, limits)
+}
+
+/// Reads a workbook from bytes; `ext` is the lowercase extension that says the format.
+pub fn read_bytes(
+    bytes: Vec<u8>,
+    ext: &str,
+    file: &str,
+    names: &Names,
+    limits: &Limits,
+) -> Result<RawWorkbook, Diagnostic> {
+    let ctx = Context {
+        file,
+        names,
+        limits,
+    };
+    let cursor = Cursor::new(bytes);
+    match ext {
+        "xlsx" | "xlsm" => {
+            let mut wb: Xlsx<_> = Xlsx::new(cursor).map_err(|e| ctx.open_error(&e))?;
+            let is_1904 = wb.has_1904_epoch();
+            ctx.read_sheets(&mut wb, is_1904, |wb, name| {
+                let mut cells = Vec::new();
+                let mut reader = wb.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
+                while let Some(c) = reader
+                    .next_cell_with_formula_metadata()
+                    .map_err(|e| e.to_string())?
+                {
+                    let (row, col) = c.pos;
+                    let value = if matches!(c.value, DataRef::Empty) && c.formula.is_some() {
+                        Some(Value::FormulaWithoutValue)
+                    } else {
+                        ctx.convert(c.value)
+                    };
+                    ctx.push(&mut cells, row, col, value, name)?;
+                }
+                drop(reader);
+                let merged = wb.merge_cells_by_sheet_name(name).unwrap_or_default();
+                Ok((cells, merged))
+            })
+        }
+        "xlsb" => {
+            let mut wb: Xlsb<_> = Xlsb::new(cursor).map_err(|e| ctx.open_error(&e))?;
+            let is_1904 = wb.has_1904_epoch();
+            ctx.read_sheets(&mut wb, is_1904, |wb, name| {
+                let mut cells = Vec::new();
+                let mut reader = wb.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
+                while let Some(c) = reader.next_cell().map_err(|e| e.to_string())? {
+                    let (row, col) = c.get_position();
+                    let value = ctx.convert(c.get_value().clone());
+                    ctx.push(&mut cells, row, col, value, name)?;
+                }
+                Ok((cells, Vec::new()))
+            })
+        }
+        "xls" => {
+            let mut wb: Xls<_> = Xls::new(cursor).map_err(|e| ctx.open_error(&e))?;
+            let is_1904 = wb.has_1904_epoch();
+            ctx.read_sheets(&mut wb, is_1904, |wb, name| {
+                let range = wb.worksheet_range(name).map_err(|e| e.to_string())?;
+                let merged = wb.merge_cells_by_sheet_name(name).unwrap_or_default();
+                Ok((ctx.range_cells(&range, name)?, merged))
+            })
+        }
+        "ods" => {
+            let mut wb: Ods<_> = Ods::new(cursor).map_err(|e| ctx.open_error(&e))?;
+            ctx.read_sheets(&mut wb, false, |wb, name| {
+                let range = wb.worksheet_range(name).map_err(|e| e.to_string())?;
+                Ok((ctx.range_cells(&range, name)?, Vec::new()))
+            })
+        }
+        other => Err(Diagnostic::new(
+            Severity::Error,
+            Code::FileUnreadable,
+            file,
+            format!(
+                "okänt filformat .{other}; väntade något av {}",
+                EXTENSIONS.join(", ")
+            ),
+        )),
+    }
+}
+
+type Cells = Vec<(u32, u32, Value)>;
+
+struct Context<'a> {
+    file: &'a str,
+    names: &'a Names,
+    limits: &'a Limits,
+}
+
+impl Context<'_> {
+    fn open_error(&self, e: &dyn std::fmt::Display) -> Diagnostic {
+        let text = e.to_string();
+        let lower = text.to_lowercase();
+        let message = if lower.contains("password") || lower.contains("encrypt") {
+            "arbetsboken är lösenordsskyddad eller krypterad; spara den utan lösenord".to_string()
+        } else {
+            format!(
+                "filen kan inte öppnas som kalkylblad ({text}); är den skadad eller av annat format?"
+            )
+        };
+        Diagnostic::new(Severity::Error, Code::FileUnreadable, self.file, message)
+    }
+
+    /// Reads every recognised sheet of `wb` with `load`, which yields cells and merges.
+    fn read_sheets<W, F>(
+        &self,
+        wb: &mut W,
+        is_1904: bool,
+        mut load: F,
+    ) -> Result<RawWorkbook, Diagnostic>
+    where
+        F: FnMut(&mut W, &str) -> Result<(Cells, Vec<Dimensions>), String>,
+        W: SheetNames,
+    {
+        let mut out = RawWorkbook {
+            is_1904,
+            ..RawWorkbook::default()
+        };
+        for name in wb.names() {
+            let Some(kind) = self.names.sheet(&name) else {
+                out.other_sheets.push(name);
+                continue;
+            };
+            if out.sheet(kind).is_some() {
+                out.diagnostics.push(
+                    Diagnostic::new(
+                        Severity::Warning,
+                        Code::DuplicateSheet,
+                        self.file,
+                        format!(
+                            "ytterligare ett blad för {} hittades och lästes inte",
+                            kind.name()
+                        ),
+                    )
+                    .in_sheet(&name),
+                );
+                continue;
+            }
+            match load(wb, &name) {
+                Ok((mut cells, merged)) => {
+                    fill_merged(&mut cells, &merged);
+                    out.sheets.push(RawSheet {
+                        name,
+                        kind,
+                        rows: into_rows(cells),
+                    });
+                }
+                Err(message) => {
+                    let code = if message.starts_with(LIMIT_MARK) {
+                        Code::LimitExceeded
+                    } else {
+                        Code::FileUnreadable
+                    };
+                    let message = message.trim_start_matches(LIMIT_MARK).to_string();
+                    out.diagnostics.push(
+                        Diagnostic::new(
+                            Severity::Error,
+                            code,
+                            self.file,
+                            format!("bladet kan inte läsas: {message}"),
+                        )
+                        .in_sheet(&name),
+                    );
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    fn convert<'d>(&self, data: impl Into<DataLike<'d>>) -> Option<Value> {
+        let text = |s: &str| {
+            if s.is_empty() {
+                None
+            } else {
+                let n = s.chars().count();
+                Some(if n > self.limits.max_cell_chars {
+                    Value::TooLong(n)
+                } else {
+                    Value::Text(s.to_string())
+                })
+            }
+        };
+        match data.into() {
+            DataLike::Ref(d) => match d {
+                DataRef::Empty => None,
+                DataRef::String(s) => text(&s),
+                DataRef::SharedString(s) => text(s),
+                DataRef::Int(i) => Some(Value::Number(i as f64)),
+                DataRef::Float(f) => Some(Value::Number(f)),
+                DataRef::Bool(b) => Some(Value::Bool(b)),
+                DataRef::DateTime(dt) => Some(date_value(&dt)),
+                DataRef::DateTimeIso(s) => Some(parse_date(&s).map_or(Value::Text(s), Value::Date)),
+                DataRef::DurationIso(s) => text(&s),
+                DataRef::Error(e) => Some(Value::Error(e.to_string())),
+            },
+            DataLike::Owned(d) => match d {
+                Data::Empty => None,
+                Data::String(s) => text(s),
+                Data::Int(i) => Some(Value::Number(*i as f64)),
+                Data::Float(f) => Some(Value::Number(*f)),
+                Data::Bool(b) => Some(Value::Bool(*b)),
+                Data::DateTime(dt) => Some(date_value(dt)),
+                Data::DateTimeIso(s) => {
+                    Some(parse_date(s).map_or_else(|| Value::Text(s.clone()), Value::Date))
+                }
+                Data::DurationIso(s) => text(s),
+                Data::Error(e) => Some(Value::Error(e.to_string())),
+            },
+        }
+    }
+
+    fn push(
+        &self,
+        cells: &mut Cells,
+        row: u32,
+        col: u32,
+        value: Option<Value>,
+        sheet: &str,
+    ) -> Result<(), String> {
+        if let Some(value) = value {
+            if cells.len() as u64 >= self.limits.max_cells_per_sheet {
+                return Err(format!(
+                    "{LIMIT_MARK}bladet {sheet} har fler än {} ifyllda celler (limits.max_cells_per_sheet)",
+                    self.limits.max_cells_per_sheet
+                ));
+            }
+            cells.push((row, col, value));
+        }
+        Ok(())
+    }
+
+    fn range_cells(&self, range: &Range<Data>, sheet: &str) -> Result<Cells, String> {
+        let (r0, c0) = range.start().unwrap_or((0, 0));
+        let mut cells = Vec::new();
+        for (r, c, d) in range.used_cells() {
+            let value = self.convert(d);
+            self.push(&mut cells, r0 + r as u32, c0 + c as u32, value, sheet)?;
+        }
+        Ok(cells)
+    }
+}
+
+const LIMIT_MARK: &str = "\u{0}limit:";
+
+/// A borrowed or owned calamine value, so one conversion serves both readers.
+enum DataLike<'d> {
+    Ref(DataRef<'d>),
+    Owned(&'d Data),
+}
+
+impl<'d> From<DataRef<'d>> for DataLike<'d> {
+    fn from(d: DataRef<'d>) -> Self {
+        DataLike::Ref(d)
+    }
+}
+
+impl<'d> From<&'d Data> for DataLike<'d> {
+    fn from(d: &'d Data) -> Self {
+        DataLike::Owned(d)
+    }
+}
+
+fn date_value(dt: &calamine::ExcelDateTime) -> Value {
+    if dt.is_duration() {
+        return Value::Number(dt.as_f64());
+    }
+    let (y, m, d, ..) = dt.to_ymd_hms_milli();
+    match Date::new(i32::from(y), m, d) {
+        Some(date) if dt.as_f64() >= 1.0 => Value::Date(date),
+        _ => Value::Number(dt.as_f64()),
+    }
+}
+
+/// Sheet names of any calamine reader.
+trait SheetNames {
+    fn names(&self) -> Vec<String>;
+}
+
+impl<T: Reader<Cursor<Vec<u8>>>> SheetNames for T {
+    fn names(&self) -> Vec<String> {
+        self.sheet_names()
+    }
+}
+
+/// Largest merged area that is filled; bigger merges keep only their top-left value.
+const MAX_MERGE_FILL: u64 = 10_000;
+
+/// Gives every cell of a merged area the value of its top-left cell.
+fn fill_merged(cells: &mut Cells, merged: &[Dimensions]) {
+    if merged.is_empty() {
+        return;
+    }
+    sort_cells(cells);
+    let mut added = Vec::new();
+    for m in merged {
+        if m.len() > MAX_MERGE_FILL || m.len() <= 1 {
+            continue;
+        }
+        let Ok(i) = cells.binary_search_by_key(&m.start, |(r, c, _)| (*r, *c)) else {
+            continue;
+        };
+        let value = cells[i].2.clone();
+        for r in m.start.0..=m.end.0 {
+            for c in m.start.1..=m.end.1 {
+                if (r, c) != m.start {
+                    added.push((r, c, value.clone()));
+                }
+            }
+        }
+    }
+    cells.extend(added);
+}
+
+fn sort_cells(cells: &mut Cells) {
+    if !cells.is_sorted_by_key(|(r, c, _)| (*r, *c)) {
+        cells.sort_by_key(|(r, c, _)| (*r, *c));
+    }
+}
+
+/// Groups cells into rows; a later cell at the same position replaces an earlier one.
+fn into_rows(mut cells: Cells) -> Vec<RawRow> {
+    sort_cells(&mut cells);
+    let mut rows: Vec<RawRow> = Vec::new();
+    for (r, c, v) in cells {
+        match rows.last_mut() {
+            Some(last) if last.row == r => {
+                if last.cells.last().is_some_and(|(lc, _)| *lc == c) {
+                    last.cells.pop();
+                }
+                last.cells.push((c, v));
+            }
+            _ => rows.push(RawRow {
+                row: r,
+                cells: vec![(c, v)],
+            }),
+        }
+    }
+    rows
+}
+
+/// The cell reference of a raw position, for diagnostics.
+pub fn cell(row: u32, col: u32) -> CellRef {
+    CellRef::new(row, col)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merged_area_takes_top_left_value() {
+        let mut cells = vec![(1, 0, Value::Text("a".into())), (1, 1, Value::Number(2.0))];
+        fill_merged(&mut cells, &[Dimensions::new((1, 0), (3, 0))]);
+        let rows = into_rows(cells);
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[2].get(0), Some(&Value::Text("a".into())));
+        assert_eq!(rows[2].get(1), None);
+        assert_eq!(rows[0].get(1), Some(&Value::Number(2.0)));
+    }
+
+    #[test]
+    fn unknown_extension_is_a_diagnostic() {
+        let names = Names::new(&crate::config::Config::default_config());
+        let err =
+            read_bytes(vec![1, 2, 3], "txt", "a.txt", &names, &Limits::default()).unwrap_err();
+        assert_eq!(err.code, Code::FileUnreadable);
+    }
+
+    #[test]
+    fn garbage_with_xlsx_extension_is_unreadable() {
+        let names = Names::new(&crate::config::Config::default_config());
+        let err = read_bytes(
+            b"not a zip".to_vec(),
+            "xlsx",
+            "a.xlsx",
+            &names,
+            &Limits::default(),
+        )
+        .unwrap_err();
+        assert_eq!(err.code, Code::FileUnreadable);
+        assert_eq!(err.file, "a.xlsx");
+    }
+}

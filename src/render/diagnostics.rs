@@ -1,0 +1,207 @@
+//! Printing diagnostics for people and machines: `human` (grouped per file, coloured on a
+//! terminal), `short` (one line each), `json` (SPEC 3.3 shape) and `github` (workflow
+//! annotations). Returns strings; the caller prints them to stdout.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::diagnostic::{Diagnostic, Severity, Tally};
+use crate::model::FileSummary;
+
+/// The output format for diagnostics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Style {
+    /// Grouped per file, for people.
+    #[default]
+    Human,
+    /// One line per diagnostic.
+    Short,
+    /// One JSON object with `files` and `diagnostics`.
+    Json,
+    /// GitHub Actions workflow commands.
+    Github,
+}
+
+/// What to print: the findings and the per-file counts.
+pub struct Findings<'a> {
+    /// Per-file row counts.
+    pub files: &'a [FileSummary],
+    /// All findings.
+    pub diagnostics: &'a [Diagnostic],
+    /// Path prefix of the input folder, for GitHub annotations.
+    pub input_prefix: &'a str,
+    /// Whether to colour the human format.
+    pub color: bool,
+}
+
+/// Formats the findings in `style`.
+pub fn format(style: Style, f: &Findings<'_>) -> String {
+    match style {
+        Style::Human => human(f),
+        Style::Short => f.diagnostics.iter().map(|d| short(d) + "\n").collect(),
+        Style::Json => json(f),
+        Style::Github => f
+            .diagnostics
+            .iter()
+            .map(|d| github(d, f.input_prefix) + "\n")
+            .collect(),
+    }
+}
+
+/// `file:sheet!C7: error[type-error]: message`
+pub fn short(d: &Diagnostic) -> String {
+    let mut s = format!(
+        "{}: {}[{}]: {}",
+        d.location(),
+        d.severity.as_str(),
+        d.code.as_str(),
+        d.message
+    );
+    if let Some(h) = &d.hint {
+        let _ = write!(s, " ({h})");
+    }
+    s
+}
+
+fn json(f: &Findings<'_>) -> String {
+    #[derive(Serialize)]
+    struct Out<'a> {
+        files: &'a [FileSummary],
+        diagnostics: &'a [Diagnostic],
+        tally: Tally,
+    }
+    let mut s = serde_json::to_string_pretty(&Out {
+        files: f.files,
+        diagnostics: f.diagnostics,
+        tally: Tally::of(f.diagnostics),
+    })
+    .expect("diagnostics serialise");
+    s.push('\n');
+    s
+}
+
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// `::error file=input/x.xlsx,title=type-error::Insatser!C7: message`
+pub fn github(d: &Diagnostic, prefix: &str) -> String {
+    let level = match d.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Notice => "notice",
+    };
+    let place = match (&d.sheet, d.cell) {
+        (Some(s), Some(c)) => format!("{s}!{c}: "),
+        (Some(s), None) => format!("{s}: "),
+        _ => String::new(),
+    };
+    let hint = d
+        .hint
+        .as_ref()
+        .map(|h| format!(" ({h})"))
+        .unwrap_or_default();
+    format!(
+        "::{level} file={},title={}::{}",
+        escape_property(&format!("{prefix}{}", d.file)),
+        escape_property(d.code.as_str()),
+        escape_data(&format!("{place}{}{hint}", d.message))
+    )
+}
+
+fn paint(color: bool, code: &str, text: &str) -> String {
+    if color {
+        format!("\x1b[{code}m{text}\x1b[0m")
+    } else {
+        text.to_string()
+    }
+}
+
+fn human(f: &Findings<'_>) -> String {
+    let mut out = String::new();
+    let mut files: Vec<&str> = f.files.iter().map(|s| s.file.as_str()).collect();
+    for d in f.diagnostics {
+        if !files.contains(&d.file.as_str()) {
+            files.push(&d.file);
+        }
+    }
+    for file in files {
+        let own: Vec<&Diagnostic> = f.diagnostics.iter().filter(|d| d.file == file).collect();
+        let summary = f.files.iter().find(|s| s.file == file);
+        let title = match summary {
+            Some(s) => format!(
+                "{file} ({}): {} rader lästa, {} godkända, {} avvisade, {} överhoppade",
+                s.administration, s.rows_read, s.accepted, s.rejected, s.skipped
+            ),
+            None if file.is_empty() => "Hela körningen".to_string(),
+            None => file.to_string(),
+        };
+        let _ = writeln!(out, "{}", paint(f.color, "1", &title));
+        for d in own {
+            let (word, code) = match d.severity {
+                Severity::Error => ("fel", "31;1"),
+                Severity::Warning => ("varning", "33;1"),
+                Severity::Notice => ("notis", "36"),
+            };
+            let place = match (&d.sheet, d.cell) {
+                (Some(s), Some(c)) => format!("{s}!{c}"),
+                (Some(s), None) => s.clone(),
+                _ => "filen".to_string(),
+            };
+            let _ = writeln!(
+                out,
+                "  {} {place}: {}",
+                paint(f.color, code, &format!("{word}[{}]", d.code.as_str())),
+                d.message
+            );
+            if let Some(h) = &d.hint {
+                let _ = writeln!(out, "      {} {h}", paint(f.color, "2", "tips:"));
+            }
+        }
+    }
+    let t = Tally::of(f.diagnostics);
+    let _ = writeln!(
+        out,
+        "{} filer: {} fel, {} varningar, {} notiser",
+        f.files.len(),
+        t.errors,
+        t.warnings,
+        t.notices
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{CellRef, Code};
+
+    fn d() -> Diagnostic {
+        Diagnostic::new(Severity::Error, Code::TypeError, "a.xlsx", "fel, värde: 1%")
+            .in_sheet("Insatser")
+            .at(CellRef::new(6, 2))
+    }
+
+    #[test]
+    fn short_line() {
+        assert_eq!(
+            short(&d()),
+            "a.xlsx:Insatser!C7: error[type-error]: fel, värde: 1%"
+        );
+    }
+
+    #[test]
+    fn github_annotation_escapes() {
+        assert_eq!(
+            github(&d(), "input/"),
+            "::error file=input/a.xlsx,title=type-error::Insatser!C7: fel, värde: 1%25"
+        );
+    }
+}

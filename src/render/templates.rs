@@ -1,0 +1,210 @@
+//! The text report (HTML and Markdown) rendered with minijinja from the analysts' template
+//! folder, loaded at run time, with Swedish formatting filters.
+//!
+//! Loading reads the folder once (so a syntax error stops the run before any input is
+//! read); rendering is pure. Undefined variables are errors, so a misspelt name in a
+//! template is reported with its file and line instead of printing nothing.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use minijinja::value::Value;
+use minijinja::{AutoEscape, Environment, UndefinedBehavior};
+
+use crate::error::Error;
+use crate::render::format::{self, NOT_AVAILABLE, NOTHING, SUPPRESSED};
+use crate::report::Report;
+
+/// The templates that produce outputs, and the extension of what each produces.
+pub const OUTPUTS: [(&str, &str); 2] = [("report.html.j2", "html"), ("report.md.j2", "md")];
+
+/// The shipped templates, compiled in as a fallback when no template folder exists.
+const BUILTIN: [(&str, &str); 4] = [
+    (
+        "report.html.j2",
+        include_str!("../../templates/report.html.j2"),
+    ),
+    ("report.md.j2", include_str!("../../templates/report.md.j2")),
+    (
+        "macros.html.j2",
+        include_str!("../../templates/macros.html.j2"),
+    ),
+    ("style.css", include_str!("../../templates/style.css")),
+];
+
+/// A loaded, parsed template folder.
+pub struct Templates {
+    env: Environment<'static>,
+}
+
+impl std::fmt::Debug for Templates {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Templates").finish_non_exhaustive()
+    }
+}
+
+impl Templates {
+    /// Loads and parses every file under `dir` (except README.md).
+    pub fn load(dir: &Path) -> Result<Templates, Error> {
+        let mut sources = BTreeMap::new();
+        collect(dir, dir, &mut sources)?;
+        for (name, _) in OUTPUTS {
+            if !sources.contains_key(name) {
+                return Err(Error::Template {
+                    template: format!("{}/{name}", dir.display()),
+                    line: None,
+                    message: "mallen saknas".into(),
+                });
+            }
+        }
+        Templates::from_sources(sources)
+    }
+
+    /// The templates shipped with the program, for a run without a template folder.
+    pub fn builtin() -> Result<Templates, Error> {
+        Templates::from_sources(
+            BUILTIN
+                .iter()
+                .map(|(n, s)| (n.to_string(), s.to_string()))
+                .collect(),
+        )
+    }
+
+    /// Builds the environment from `name → source` pairs.
+    pub fn from_sources(sources: BTreeMap<String, String>) -> Result<Templates, Error> {
+        let mut env = Environment::new();
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        let syntax = minijinja::syntax::SyntaxConfig::builder()
+            .trim_blocks(true)
+            .lstrip_blocks(true)
+            .keep_trailing_newline(true)
+            .build()?;
+        env.set_syntax(syntax);
+        env.set_auto_escape_callback(|name| {
+            if name.ends_with(".html.j2") || name.ends_with(".html") {
+                AutoEscape::Html
+            } else {
+                AutoEscape::None
+            }
+        });
+        add_filters(&mut env);
+        for (name, source) in sources {
+            env.add_template_owned(name, source)?;
+        }
+        Ok(Templates { env })
+    }
+
+    /// Renders the template `name` with the report as its context.
+    pub fn render(&self, name: &str, report: &Report) -> Result<String, Error> {
+        let template = self.env.get_template(name)?;
+        Ok(template.render(context(report))?)
+    }
+}
+
+/// The context every template receives: the report's fields plus the symbols.
+pub fn context(report: &Report) -> Value {
+    let symbols = BTreeMap::from([
+        ("nothing", NOTHING),
+        ("not_available", NOT_AVAILABLE),
+        ("suppressed", SUPPRESSED),
+        ("cannot_occur", format::CANNOT_OCCUR),
+    ]);
+    minijinja::context! {
+        symbols => symbols,
+        ..Value::from(minijinja::value::Serde(report))
+    }
+}
+
+fn collect(root: &Path, dir: &Path, out: &mut BTreeMap<String, String>) -> Result<(), Error> {
+    let read_err = |source| Error::Read {
+        path: dir.to_path_buf(),
+        source,
+    };
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .map_err(read_err)?
+        .collect::<Result<_, _>>()
+        .map_err(read_err)?;
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let path = entry.path();
+        if path.is_dir() {
+            collect(root, &path, out)?;
+            continue;
+        }
+        let name = path
+            .strip_prefix(root)
+            .unwrap_or(&path)
+            .to_string_lossy()
+            .replace('\\', "/");
+        if name == "README.md" || name.starts_with('.') {
+            continue;
+        }
+        let source = std::fs::read_to_string(&path).map_err(|source| Error::Read {
+            path: path.clone(),
+            source,
+        })?;
+        out.insert(name, source);
+    }
+    Ok(())
+}
+
+/// A number from a template value; `None` for none/undefined or non-numbers.
+fn number(v: &Value) -> Option<f64> {
+    if v.is_none() || v.is_undefined() {
+        return None;
+    }
+    f64::try_from(v.clone()).ok().filter(|f| f.is_finite())
+}
+
+fn add_filters(env: &mut Environment<'static>) {
+    env.add_filter("sek", |v: Value| {
+        number(&v).map_or(NOT_AVAILABLE.to_string(), format::sek)
+    });
+    env.add_filter("num", |v: Value, decimals: Option<usize>| {
+        number(&v).map_or(NOT_AVAILABLE.to_string(), |n| {
+            format::num(n, decimals.unwrap_or(0))
+        })
+    });
+    env.add_filter("pct", |v: Value, decimals: Option<usize>| {
+        number(&v).map_or(NOT_AVAILABLE.to_string(), |n| {
+            format::pct(n, decimals.unwrap_or(1))
+        })
+    });
+    env.add_filter("cell", |v: Value, decimals: Option<usize>| {
+        match number(&v) {
+            None => NOT_AVAILABLE.to_string(),
+            Some(0.0) => NOTHING.to_string(),
+            Some(n) => format::num(n, decimals.unwrap_or(0)),
+        }
+    });
+    env.add_filter("date", |v: String, style: Option<String>| {
+        match (crate::value::parse_date(&v), style.as_deref()) {
+            (Some(d), Some("iso")) => d.to_string(),
+            (Some(d), _) => format::long_date(d),
+            (None, _) => v,
+        }
+    });
+    env.add_filter("period", |v: String| format::period_label(&v));
+    env.add_filter("figure", |row: Value| -> Result<String, minijinja::Error> {
+        if row.get_attr("suppressed")?.is_true() {
+            return Ok(SUPPRESSED.to_string());
+        }
+        let decimals = if row.get_attr("kind")?.as_str() == Some("count") {
+            0
+        } else {
+            1
+        };
+        Ok(number(&row.get_attr("value")?)
+            .map_or(NOT_AVAILABLE.to_string(), |n| format::num(n, decimals)))
+    });
+    env.add_filter(
+        "numerator",
+        |row: Value| -> Result<String, minijinja::Error> {
+            if row.get_attr("suppressed")?.is_true() {
+                return Ok(SUPPRESSED.to_string());
+            }
+            Ok(number(&row.get_attr("numerator")?)
+                .map_or(NOT_AVAILABLE.to_string(), |n| format::num(n, 0)))
+        },
+    );
+}

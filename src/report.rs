@@ -1,0 +1,501 @@
+//! The consolidated report as data: what the JSON holds (SPEC 3.3) and what every
+//! template receives as its context. Built from the consolidated figures, the per-file
+//! counts and the diagnostics.
+//!
+//! Pure: no file system, no clock (the report date is given). Keys are English.
+
+use serde::Serialize;
+
+use crate::config::{Config, IndicatorKind};
+use crate::consolidate::{Figures, IndicatorFigure, Money, kronor};
+use crate::diagnostic::{Diagnostic, Tally};
+use crate::model::{FileSummary, Initiative, RejectedRow, SHIFTS, Status};
+use crate::value::Date;
+
+/// The whole report.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// The report year.
+    pub year: i32,
+    /// The region.
+    pub region: String,
+    /// The report date, ISO.
+    pub generated: Date,
+    /// Whether the report was built despite errors.
+    pub draft: bool,
+    /// Region totals.
+    pub totals: Totals,
+    /// Table 1.
+    pub by_administration: Vec<AdministrationRow>,
+    /// Table 2.
+    pub by_area: Vec<AreaRow>,
+    /// Count per status, region-wide.
+    pub by_status: Vec<StatusRow>,
+    /// Count per shift, region-wide (the last entry, `shift: null`, is "not given").
+    pub by_shift: Vec<ShiftRow>,
+    /// Table 3: spent per administration and area.
+    pub area_matrix: Matrix,
+    /// Table 4: initiatives per status and administration.
+    pub status_matrix: Matrix,
+    /// Table 7: initiatives per shift and administration.
+    pub shift_matrix: Matrix,
+    /// Table 6: indicator figures (values never suppressed here; `suppressed` says what
+    /// the published tables hide).
+    pub indicators: Vec<IndicatorRow>,
+    /// The configured indicators, with definitions.
+    pub indicator_definitions: Vec<IndicatorDefinition>,
+    /// Table 8: every accepted initiative.
+    pub initiatives: Vec<InitiativeRow>,
+    /// Row counts per file.
+    pub files: Vec<FileSummary>,
+    /// Every finding.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Counts of findings by severity.
+    pub tally: Tally,
+    /// Rows left out because of errors.
+    pub rejected: Vec<RejectedRow>,
+    /// The suppression threshold.
+    pub suppression_threshold: f64,
+}
+
+/// Region totals (table 5 included).
+#[derive(Debug, Clone, Serialize)]
+pub struct Totals {
+    /// Number of initiatives.
+    pub initiatives: u64,
+    /// Budget in kronor.
+    pub budget_kr: f64,
+    /// Spent in kronor.
+    pub spent_kr: f64,
+    /// Of which agreement funds, in kronor.
+    pub agreement_funds_kr: f64,
+    /// Allocated agreement funds, in kronor.
+    pub allocation_kr: f64,
+    /// Inhabitants.
+    pub population: u64,
+    /// Allocation less agreement funds used.
+    pub remaining_kr: f64,
+    /// Agreement funds used as a share of the allocation, in per cent.
+    pub utilisation_pct: Option<f64>,
+    /// Allocation per inhabitant.
+    pub allocation_per_inhabitant_kr: Option<f64>,
+    /// Agreement funds used per inhabitant.
+    pub agreement_funds_per_inhabitant_kr: Option<f64>,
+    /// All funds spent per inhabitant.
+    pub spent_per_inhabitant_kr: Option<f64>,
+}
+
+/// One administration in table 1.
+#[derive(Debug, Clone, Serialize)]
+pub struct AdministrationRow {
+    /// The administration.
+    pub administration: String,
+    /// Number of initiatives.
+    pub initiatives: u64,
+    /// Budget in kronor.
+    pub budget_kr: f64,
+    /// Spent in kronor.
+    pub spent_kr: f64,
+    /// Of which agreement funds.
+    pub agreement_funds_kr: f64,
+    /// Share of the region's spent funds, in per cent.
+    pub share_pct: Option<f64>,
+}
+
+/// One area in table 2.
+#[derive(Debug, Clone, Serialize)]
+pub struct AreaRow {
+    /// Area code.
+    pub area: String,
+    /// Area label.
+    pub label: String,
+    /// Number of initiatives.
+    pub initiatives: u64,
+    /// Budget in kronor.
+    pub budget_kr: f64,
+    /// Spent in kronor.
+    pub spent_kr: f64,
+    /// Of which agreement funds.
+    pub agreement_funds_kr: f64,
+    /// Share of the region's spent funds, in per cent.
+    pub share_pct: Option<f64>,
+}
+
+/// Initiatives with one status.
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusRow {
+    /// The status label.
+    pub status: Status,
+    /// Number of initiatives.
+    pub initiatives: u64,
+}
+
+/// Initiatives with one shift.
+#[derive(Debug, Clone, Serialize)]
+pub struct ShiftRow {
+    /// 1–4, or `null` for "not given".
+    pub shift: Option<u8>,
+    /// The shift's label.
+    pub label: String,
+    /// Number of initiatives.
+    pub initiatives: u64,
+}
+
+/// A table of administrations (rows) by categories (columns), with totals.
+#[derive(Debug, Clone, Serialize)]
+pub struct Matrix {
+    /// Column headings.
+    pub columns: Vec<String>,
+    /// One row per administration.
+    pub rows: Vec<MatrixRow>,
+    /// Column totals.
+    pub totals: Vec<f64>,
+    /// Grand total.
+    pub total: f64,
+}
+
+/// A row of a matrix.
+#[derive(Debug, Clone, Serialize)]
+pub struct MatrixRow {
+    /// The administration.
+    pub administration: String,
+    /// One value per column.
+    pub values: Vec<f64>,
+    /// Row total.
+    pub total: f64,
+}
+
+/// An indicator figure with its label and target.
+#[derive(Debug, Clone, Serialize)]
+pub struct IndicatorRow {
+    /// The figure (code, administration, period, numerator, denominator, value, suppressed).
+    #[serde(flatten)]
+    pub figure: IndicatorFigure,
+    /// The indicator's label.
+    pub label: String,
+    /// `share`, `rate` or `count`.
+    pub kind: IndicatorKind,
+    /// The target value, if any.
+    pub target: Option<f64>,
+}
+
+/// A configured indicator, for `Definitioner`.
+#[derive(Debug, Clone, Serialize)]
+pub struct IndicatorDefinition {
+    /// Code.
+    pub code: String,
+    /// Label.
+    pub label: String,
+    /// Definition.
+    pub definition: String,
+    /// `share`, `rate` or `count`.
+    pub kind: IndicatorKind,
+    /// Unit line, e.g. `Procent`.
+    pub unit: String,
+    /// Target, e.g. `minst 55`.
+    pub target: Option<crate::config::Target>,
+}
+
+/// An initiative as published (money in kronor).
+#[derive(Debug, Clone, Serialize)]
+pub struct InitiativeRow {
+    /// Administration.
+    pub administration: String,
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Area code.
+    pub area: String,
+    /// Area label.
+    pub area_label: String,
+    /// Shift 1–4.
+    pub shift: Option<u8>,
+    /// Status.
+    pub status: Status,
+    /// Start date.
+    pub start: Option<Date>,
+    /// End date.
+    pub end: Option<Date>,
+    /// Budget in kronor.
+    pub budget_kr: Option<f64>,
+    /// Spent in kronor.
+    pub spent_kr: Option<f64>,
+    /// Of which agreement funds.
+    pub agreement_funds_kr: Option<f64>,
+    /// Cooperation with a municipality.
+    pub municipal_cooperation: Option<bool>,
+    /// Target group.
+    pub target_group: Option<String>,
+    /// Description.
+    pub description: Option<String>,
+    /// Result.
+    pub result: Option<String>,
+    /// Contact person.
+    pub contact: Option<String>,
+    /// Source file.
+    pub file: String,
+    /// Source row.
+    pub row: u32,
+}
+
+/// What the report is assembled from.
+pub struct Parts<'a> {
+    /// The configuration.
+    pub config: &'a Config,
+    /// The report date.
+    pub date: Date,
+    /// Whether it is a draft.
+    pub draft: bool,
+    /// The consolidated figures.
+    pub figures: Figures,
+    /// Accepted initiatives.
+    pub initiatives: &'a [Initiative],
+    /// Row counts per file.
+    pub files: Vec<FileSummary>,
+    /// All findings.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Rejected rows.
+    pub rejected: Vec<RejectedRow>,
+}
+
+fn pct(part: f64, whole: f64) -> Option<f64> {
+    (whole > 0.0).then(|| part / whole * 100.0)
+}
+
+fn per(amount: f64, population: u64) -> Option<f64> {
+    (population > 0).then(|| amount / population as f64)
+}
+
+/// Assembles the report.
+pub fn assemble(parts: Parts<'_>) -> Report {
+    let Parts {
+        config,
+        date,
+        draft,
+        figures,
+        initiatives,
+        files,
+        diagnostics,
+        rejected,
+    } = parts;
+    let total = figures.total;
+    let admins: Vec<String> = figures
+        .by_administration
+        .iter()
+        .map(|(a, _)| a.clone())
+        .collect();
+    let area_label = |code: &str| {
+        config
+            .area(code)
+            .map_or(code.to_string(), |a| a.label.clone())
+    };
+    let totals = Totals {
+        initiatives: total.initiatives,
+        budget_kr: total.budget_kr,
+        spent_kr: total.spent_kr,
+        agreement_funds_kr: total.agreement_funds_kr,
+        allocation_kr: config.allocation_kr,
+        population: config.population,
+        remaining_kr: kronor(
+            crate::value::ore(config.allocation_kr) - crate::value::ore(total.agreement_funds_kr),
+        ),
+        utilisation_pct: pct(total.agreement_funds_kr, config.allocation_kr),
+        allocation_per_inhabitant_kr: per(config.allocation_kr, config.population),
+        agreement_funds_per_inhabitant_kr: per(total.agreement_funds_kr, config.population),
+        spent_per_inhabitant_kr: per(total.spent_kr, config.population),
+    };
+    let by_administration = figures
+        .by_administration
+        .iter()
+        .map(|(a, m)| AdministrationRow {
+            administration: a.clone(),
+            initiatives: m.initiatives,
+            budget_kr: m.budget_kr,
+            spent_kr: m.spent_kr,
+            agreement_funds_kr: m.agreement_funds_kr,
+            share_pct: pct(m.spent_kr, total.spent_kr),
+        })
+        .collect();
+    let by_area = figures
+        .by_area
+        .iter()
+        .map(|(code, m)| AreaRow {
+            area: code.clone(),
+            label: area_label(code),
+            initiatives: m.initiatives,
+            budget_kr: m.budget_kr,
+            spent_kr: m.spent_kr,
+            agreement_funds_kr: m.agreement_funds_kr,
+            share_pct: pct(m.spent_kr, total.spent_kr),
+        })
+        .collect();
+    let area_matrix = matrix(
+        &admins,
+        config.areas.iter().map(|a| a.label.clone()).collect(),
+        |admin, i| {
+            figures
+                .matrix
+                .get(&(admin.to_string(), config.areas[i].code.clone()))
+                .map_or(0.0, |m: &Money| m.spent_kr)
+        },
+    );
+    let status_matrix = matrix(
+        &admins,
+        Status::ALL.iter().map(|s| s.label().to_string()).collect(),
+        |admin, i| {
+            figures
+                .by_status
+                .get(&(admin.to_string(), Status::ALL[i]))
+                .copied()
+                .unwrap_or(0) as f64
+        },
+    );
+    let shift_keys: Vec<Option<u8>> = (1..=4).map(Some).chain(std::iter::once(None)).collect();
+    let shift_matrix = matrix(
+        &admins,
+        shift_keys.iter().map(|s| shift_heading(*s)).collect(),
+        |admin, i| {
+            figures
+                .by_shift
+                .get(&(admin.to_string(), shift_keys[i]))
+                .copied()
+                .unwrap_or(0) as f64
+        },
+    );
+    let by_status = Status::ALL
+        .iter()
+        .zip(&status_matrix.totals)
+        .map(|(s, n)| StatusRow {
+            status: *s,
+            initiatives: *n as u64,
+        })
+        .collect();
+    let by_shift = shift_keys
+        .iter()
+        .zip(&shift_matrix.totals)
+        .map(|(s, n)| ShiftRow {
+            shift: *s,
+            label: s.map_or("Ej angiven".to_string(), |s| {
+                SHIFTS[usize::from(s) - 1].to_string()
+            }),
+            initiatives: *n as u64,
+        })
+        .collect();
+    let indicators = figures
+        .indicators
+        .into_iter()
+        .map(|figure| {
+            let ind = config.indicator(&figure.indicator);
+            IndicatorRow {
+                label: ind.map_or(figure.indicator.clone(), |i| i.label.clone()),
+                kind: ind.map_or(IndicatorKind::Count, |i| i.kind),
+                target: ind.and_then(|i| i.target).map(|t| t.value),
+                figure,
+            }
+        })
+        .collect();
+    let indicator_definitions = config
+        .indicators
+        .iter()
+        .map(|i| IndicatorDefinition {
+            code: i.code.clone(),
+            label: i.label.clone(),
+            definition: i.definition.clone(),
+            kind: i.kind,
+            unit: i.unit(),
+            target: i.target,
+        })
+        .collect();
+    let mut initiatives: Vec<InitiativeRow> = initiatives
+        .iter()
+        .map(|i| InitiativeRow {
+            administration: i.administration.clone(),
+            id: i.id.clone(),
+            name: i.name.clone(),
+            area: i.area.clone(),
+            area_label: area_label(&i.area),
+            shift: i.shift,
+            status: i.status,
+            start: i.start,
+            end: i.end,
+            budget_kr: i.budget_ore.map(kronor),
+            spent_kr: i.spent_ore.map(kronor),
+            agreement_funds_kr: i.agreement_ore.map(kronor),
+            municipal_cooperation: i.municipal_cooperation,
+            target_group: i.target_group.clone(),
+            description: i.description.clone(),
+            result: i.result.clone(),
+            contact: i.contact.clone(),
+            file: i.file.clone(),
+            row: i.row,
+        })
+        .collect();
+    initiatives.sort_by(|a, b| {
+        (
+            crate::consolidate::swedish_key(&a.administration),
+            &a.file,
+            a.row,
+        )
+            .cmp(&(
+                crate::consolidate::swedish_key(&b.administration),
+                &b.file,
+                b.row,
+            ))
+    });
+    Report {
+        year: config.year,
+        region: config.region.clone(),
+        generated: date,
+        draft,
+        totals,
+        by_administration,
+        by_area,
+        by_status,
+        by_shift,
+        area_matrix,
+        status_matrix,
+        shift_matrix,
+        indicators,
+        indicator_definitions,
+        initiatives,
+        tally: Tally::of(&diagnostics),
+        files,
+        diagnostics,
+        rejected,
+        suppression_threshold: config.suppression_threshold,
+    }
+}
+
+/// The heading of a shift column: `1`–`4` or `Ej angiven`.
+pub fn shift_heading(shift: Option<u8>) -> String {
+    shift.map_or("Ej angiven".to_string(), |s| format!("Förflyttning {s}"))
+}
+
+fn matrix(admins: &[String], columns: Vec<String>, value: impl Fn(&str, usize) -> f64) -> Matrix {
+    let rows: Vec<MatrixRow> = admins
+        .iter()
+        .map(|a| {
+            let values: Vec<f64> = (0..columns.len()).map(|i| value(a, i)).collect();
+            MatrixRow {
+                administration: a.clone(),
+                total: exact_sum(&values),
+                values,
+            }
+        })
+        .collect();
+    let totals: Vec<f64> = (0..columns.len())
+        .map(|i| exact_sum(&rows.iter().map(|r| r.values[i]).collect::<Vec<_>>()))
+        .collect();
+    Matrix {
+        total: exact_sum(&totals),
+        columns,
+        rows,
+        totals,
+    }
+}
+
+/// Sums kronor amounts via whole öre, so that the total is exact.
+fn exact_sum(values: &[f64]) -> f64 {
+    kronor(values.iter().map(|v| crate::value::ore(*v)).sum())
+}

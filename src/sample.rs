@@ -1,0 +1,422 @@
+//! `redovisa sample`: seeded, realistic example submissions of any size — administrations
+//! with Swedish names, initiatives across every area and status, and monthly indicator
+//! rows per clinic — written as `.xlsx` workbooks in the input format.
+//!
+//! The same seed and sizes give the same workbooks. Builds workbooks in memory; the
+//! caller decides where to write them.
+
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
+
+use crate::config::{Config, IndicatorKind};
+use crate::model::Status;
+use crate::schema::{INDICATOR_COLUMNS, INITIATIVE_COLUMNS, SheetKind, info_keys};
+
+/// How much to generate.
+#[derive(Debug, Clone, Copy)]
+pub struct Size {
+    /// Number of administrations (one workbook each).
+    pub administrations: usize,
+    /// Initiatives per administration.
+    pub rows: usize,
+    /// Clinics (units) per administration that report indicators monthly.
+    pub clinics: usize,
+    /// The seed.
+    pub seed: u64,
+}
+
+/// A small, fast, seeded generator (SplitMix64); stable across platforms and versions.
+#[derive(Debug, Clone)]
+pub struct Rng(u64);
+
+impl Rng {
+    /// A generator from `seed`.
+    pub fn new(seed: u64) -> Self {
+        Rng(seed)
+    }
+
+    /// The next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `0..n`.
+    pub fn below(&mut self, n: u64) -> u64 {
+        if n == 0 { 0 } else { self.next_u64() % n }
+    }
+
+    /// A float in `[lo, hi)`.
+    pub fn range(&mut self, lo: f64, hi: f64) -> f64 {
+        lo + (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64 * (hi - lo)
+    }
+
+    /// One of `items`.
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len() as u64) as usize]
+    }
+}
+
+const ADMINISTRATIONS: [&str; 12] = [
+    "Närsjukvården",
+    "Sjukhusen",
+    "Psykiatrin",
+    "Ambulans, diagnostik och hälsa",
+    "Regionservice",
+    "Regionkontoret",
+    "Primärvården Norra",
+    "Primärvården Södra",
+    "Tandvården",
+    "Habilitering och hälsa",
+    "Kultur och skola",
+    "Länssjukhuset",
+];
+
+const PLACES: [&str; 12] = [
+    "Ekbacken",
+    "Strandgården",
+    "Björkliden",
+    "Sjöbo",
+    "Åsen",
+    "Västra hamnen",
+    "Lindesberg",
+    "Österport",
+    "Kvarnby",
+    "Hagalund",
+    "Norrmalm",
+    "Solhem",
+];
+
+const NAMES: [&[&str]; 6] = [
+    &[
+        "Digitala vårdmöten",
+        "Chattbaserad rådgivning",
+        "Egenmonitorering i hemmet",
+        "Analysplattform för befolkningsdata",
+        "Digital triagering",
+    ],
+    &[
+        "Fast läkarkontakt för multisjuka",
+        "Listning med fast läkare",
+        "Fast vårdkontakt på särskilt boende",
+        "Kontinuitetsteam",
+    ],
+    &[
+        "Mobilt närvårdsteam",
+        "Hemsjukvård i samverkan",
+        "Uppföljning efter utskrivning",
+        "Mobila läkarbesök på SÄBO",
+    ],
+    &[
+        "Utbildning i personcentrerad vård",
+        "Kompetenslyft för distriktssköterskor",
+        "Handledning i motiverande samtal",
+        "ST-utbildning i allmänmedicin",
+    ],
+    &[
+        "Dialog med patientföreningar",
+        "Brukarråd i psykiatrin",
+        "Patientkontrakt",
+        "Samskapande med anhörigföreningar",
+    ],
+    &[
+        "Samordnad individuell plan",
+        "Hälsosamtal för 40-åringar",
+        "Förebyggande hembesök",
+        "Ledningsstöd för omställningen",
+    ],
+];
+
+const TARGET_GROUPS: [&str; 6] = [
+    "Äldre med stora vårdbehov",
+    "Listade invånare",
+    "Personer med psykisk ohälsa",
+    "Medarbetare",
+    "Barn och unga",
+    "Invånare i glesbygd",
+];
+
+/// The administration names for `n` workbooks (numbered after the first twelve).
+pub fn administration_names(n: usize) -> Vec<String> {
+    (0..n)
+        .map(|i| {
+            let base = ADMINISTRATIONS[i % ADMINISTRATIONS.len()];
+            match i / ADMINISTRATIONS.len() {
+                0 => base.to_string(),
+                k => format!("{base} {}", k + 1),
+            }
+        })
+        .collect()
+}
+
+/// A file name for an administration: lowercase ASCII, dashes.
+pub fn file_name(administration: &str) -> String {
+    let slug: String = administration
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'å' | 'ä' => 'a',
+            'ö' => 'o',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => '-',
+        })
+        .collect();
+    let parts: Vec<&str> = slug.split('-').filter(|s| !s.is_empty()).collect();
+    format!("{}.xlsx", parts.join("-"))
+}
+
+/// Generates every workbook: `(file name, bytes)`.
+pub fn generate(config: &Config, size: Size) -> Result<Vec<(String, Vec<u8>)>, XlsxError> {
+    administration_names(size.administrations)
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let mut rng = Rng::new(size.seed ^ (i as u64).wrapping_mul(0x2545_F491_4F6C_DD1D));
+            Ok((file_name(name), workbook(config, name, i, size, &mut rng)?))
+        })
+        .collect()
+}
+
+fn workbook(
+    config: &Config,
+    name: &str,
+    index: usize,
+    size: Size,
+    rng: &mut Rng,
+) -> Result<Vec<u8>, XlsxError> {
+    let mut wb = Workbook::new();
+    let big = size.rows * 15 + size.clinics * 60 > 200_000;
+    let created = ExcelDateTime::from_ymd((config.year + 1) as u16, 2, 15)?;
+    wb.set_properties(&rust_xlsxwriter::DocProperties::new().set_creation_datetime(&created));
+    let bold = Format::new().set_bold();
+    info_sheet(wb.add_worksheet(), config, name, &bold)?;
+    let ws = if big {
+        wb.add_worksheet_with_constant_memory()?
+    } else {
+        wb.add_worksheet()
+    };
+    let ids = initiatives_sheet(ws, config, name, size.rows, rng, &bold)?;
+    let ws = if big {
+        wb.add_worksheet_with_constant_memory()?
+    } else {
+        wb.add_worksheet()
+    };
+    indicators_sheet(ws, config, index, size.clinics, &ids, rng, &bold)?;
+    wb.save_to_buffer()
+}
+
+fn info_sheet(
+    ws: &mut Worksheet,
+    config: &Config,
+    name: &str,
+    bold: &Format,
+) -> Result<(), XlsxError> {
+    ws.set_name(SheetKind::Info.name())?;
+    let slug = file_name(name).trim_end_matches(".xlsx").to_string();
+    let values = [
+        name.to_string(),
+        config.year.to_string(),
+        "Kim Andersson".to_string(),
+        format!("kim.andersson@{slug}.exempel.se"),
+        "010-123 45 67".to_string(),
+    ];
+    for (row, (key, value)) in info_keys::ALL.iter().zip(values).enumerate() {
+        ws.write_string_with_format(row as u32, 0, *key, bold)?;
+        if *key == info_keys::YEAR {
+            ws.write_number(row as u32, 1, f64::from(config.year))?;
+        } else {
+            ws.write_string(row as u32, 1, value)?;
+        }
+    }
+    let date_fmt = Format::new().set_num_format("yyyy-mm-dd");
+    let submitted = ExcelDateTime::from_ymd((config.year + 1) as u16, 2, 15)?;
+    ws.write_datetime_with_format(5, 1, &submitted, &date_fmt)?;
+    ws.set_column_width(0, 18)?;
+    ws.set_column_width(1, 40)?;
+    Ok(())
+}
+
+fn initiatives_sheet(
+    ws: &mut Worksheet,
+    config: &Config,
+    name: &str,
+    rows: usize,
+    rng: &mut Rng,
+    bold: &Format,
+) -> Result<Vec<String>, XlsxError> {
+    ws.set_name(SheetKind::Initiatives.name())?;
+    ws.write_string_with_format(
+        0,
+        0,
+        format!("Insatser inom God och nära vård {} – {name}", config.year),
+        bold,
+    )?;
+    ws.write_string(1, 0, "Fyll i en rad per insats. Belopp i kronor.")?;
+    for (c, spec) in INITIATIVE_COLUMNS.iter().enumerate() {
+        ws.write_string_with_format(3, c as u16, spec.header, bold)?;
+    }
+    let date_fmt = Format::new().set_num_format("yyyy-mm-dd");
+    let money_fmt = Format::new().set_num_format("# ##0");
+    let prefix: String = name
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .take(3)
+        .collect::<String>()
+        .to_uppercase();
+    let mut ids = Vec::new();
+    for i in 0..rows {
+        let r = 4 + i as u32;
+        let area_index = i % config.areas.len();
+        let area = &config.areas[area_index];
+        let status = Status::ALL[(i / config.areas.len() + rng.below(2) as usize) % 4];
+        let names = NAMES[area_index % NAMES.len()];
+        let id = format!("{prefix}-{:03}", i + 1);
+        ws.write_string(r, 0, &id)?;
+        let place = rng.pick(&PLACES);
+        ws.write_string(r, 1, format!("{} {place}", rng.pick(names)))?;
+        ws.write_string(
+            r,
+            2,
+            format!("Insatsen genomförs vid {place} under {}.", config.year),
+        )?;
+        ws.write_string(
+            r,
+            3,
+            if rng.below(3) == 0 {
+                &area.code
+            } else {
+                &area.label
+            },
+        )?;
+        ws.write_number(r, 4, (1 + rng.below(4)) as f64)?;
+        ws.write_string(r, 5, status.label())?;
+        let start_month = 1 + rng.below(9) as u8;
+        let start = ExcelDateTime::from_ymd(config.year as u16, start_month, 1)?;
+        ws.write_datetime_with_format(r, 6, &start, &date_fmt)?;
+        if matches!(status, Status::Completed | Status::Cancelled) {
+            let end = ExcelDateTime::from_ymd(config.year as u16, (start_month + 3).min(12), 28)?;
+            ws.write_datetime_with_format(r, 7, &end, &date_fmt)?;
+        }
+        let budget = (rng.range(50.0, 1200.0)).round() * 1000.0;
+        ws.write_number_with_format(r, 8, budget, &money_fmt)?;
+        if status != Status::Planned {
+            let spent = (budget * rng.range(0.3, 1.1)).round();
+            let agreement = (spent * rng.range(0.6, 1.0)).round();
+            ws.write_number_with_format(r, 9, spent, &money_fmt)?;
+            ws.write_number_with_format(r, 10, agreement, &money_fmt)?;
+        }
+        ws.write_string(r, 11, *rng.pick(&TARGET_GROUPS))?;
+        ws.write_string(r, 12, if rng.below(2) == 0 { "Ja" } else { "Nej" })?;
+        if status == Status::Completed {
+            ws.write_string(r, 13, "Insatsen har genomförts enligt plan.")?;
+        }
+        ws.write_string(r, 14, "Kim Andersson")?;
+        ids.push(id);
+    }
+    for (c, w) in [12, 40, 40, 30, 12, 12, 12, 12, 14, 14, 16, 24, 10, 30, 16]
+        .iter()
+        .enumerate()
+    {
+        ws.set_column_width(c as u16, *w)?;
+    }
+    ws.set_freeze_panes(4, 0)?;
+    Ok(ids)
+}
+
+fn indicators_sheet(
+    ws: &mut Worksheet,
+    config: &Config,
+    index: usize,
+    clinics: usize,
+    ids: &[String],
+    rng: &mut Rng,
+    bold: &Format,
+) -> Result<(), XlsxError> {
+    ws.set_name(SheetKind::Indicators.name())?;
+    for (c, spec) in INDICATOR_COLUMNS.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, spec.header, bold)?;
+    }
+    // Each administration reports the indicators that fit it; all together cover all.
+    let n = config.indicators.len().max(1);
+    let chosen: Vec<_> = config
+        .indicators
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| (i + index) % n < 3)
+        .map(|(_, ind)| ind)
+        .collect();
+    let mut r = 1u32;
+    for clinic in 0..clinics {
+        let unit = format!("Vårdcentral {}", PLACES[(clinic + index) % PLACES.len()]);
+        let unit = if clinic >= PLACES.len() {
+            format!("{unit} {}", clinic / PLACES.len() + 1)
+        } else {
+            unit
+        };
+        for ind in &chosen {
+            for month in 1..=12u8 {
+                ws.write_string(r, 0, &ind.code)?;
+                ws.write_string(r, 1, &unit)?;
+                ws.write_string(r, 2, format!("{}-{month:02}", config.year))?;
+                let (num, den) = indicator_figures(ind.kind, &ind.code, rng);
+                ws.write_number(r, 3, num)?;
+                if let Some(den) = den {
+                    ws.write_number(r, 4, den)?;
+                }
+                if month == 12 && !ids.is_empty() && rng.below(4) == 0 {
+                    ws.write_string(r, 5, rng.pick(ids))?;
+                }
+                r += 1;
+            }
+        }
+    }
+    for (c, w) in [32, 28, 10, 10, 10, 12, 30].iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
+    }
+    Ok(())
+}
+
+fn indicator_figures(kind: IndicatorKind, code: &str, rng: &mut Rng) -> (f64, Option<f64>) {
+    match kind {
+        IndicatorKind::Count => (rng.below(14) as f64, None),
+        IndicatorKind::Share => {
+            let (den_lo, den_hi, lo, hi) = match code {
+                "named_doctor_share" => (6000.0, 14000.0, 0.45, 0.75),
+                "digital_contacts_share" => (2000.0, 6000.0, 0.08, 0.30),
+                _ => (80.0, 400.0, 0.08, 0.16),
+            };
+            let den = rng.range(den_lo, den_hi).round();
+            ((den * rng.range(lo, hi)).round(), Some(den))
+        }
+        IndicatorKind::Rate => {
+            let den = rng.range(15000.0, 40000.0).round();
+            ((den * rng.range(0.0003, 0.0012)).round(), Some(den))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rng_is_deterministic() {
+        let mut a = Rng::new(7);
+        let mut b = Rng::new(7);
+        assert_eq!(a.next_u64(), b.next_u64());
+        assert_ne!(Rng::new(7).next_u64(), Rng::new(8).next_u64());
+        let x = Rng::new(1).range(2.0, 3.0);
+        assert!((2.0..3.0).contains(&x));
+    }
+
+    #[test]
+    fn file_names_are_ascii() {
+        assert_eq!(
+            file_name("Ambulans, diagnostik och hälsa"),
+            "ambulans-diagnostik-och-halsa.xlsx"
+        );
+        assert_eq!(administration_names(13)[12], "Närsjukvården 2");
+    }
+}

@@ -1,0 +1,159 @@
+//! The rules of the `Indikatorer` sheet (SPEC 2.3): one row per indicator, unit and
+//! period, with numerator and (for shares and rates) denominator.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::config::Config;
+use crate::diagnostic::Code;
+use crate::model::IndicatorValue;
+use crate::schema::{Column, collapse};
+use crate::value::Period;
+
+use super::Vocabulary;
+use super::cells::{RowReader, format_plain};
+
+/// The ids of the workbook's initiatives, and the rows already seen, for cross-row rules.
+#[derive(Debug, Default)]
+pub struct Seen {
+    /// Initiative ids in `Insatser` (accepted or not).
+    pub initiative_ids: BTreeSet<String>,
+    /// `(indicator, unit, period)` → the Excel row that first had it.
+    pub rows: BTreeMap<(String, String, Period), u32>,
+}
+
+/// Reads one indicator row; every problem is recorded on `r`.
+pub fn read_row(
+    r: &mut RowReader<'_>,
+    config: &Config,
+    vocab: &Vocabulary,
+    administration: &str,
+    seen: &mut Seen,
+) -> Option<IndicatorValue> {
+    let indicator = if r.is_filled(Column::Indicator) {
+        r.choice(
+            Column::Indicator,
+            &vocab.indicators,
+            "en av indikatorerna (se Anvisningar)",
+        )
+    } else {
+        r.missing(Column::Indicator, "en indikator");
+        None
+    }
+    .map(|i| &config.indicators[i]);
+    let unit = r.text(Column::Unit);
+    let period = if r.is_filled(Column::Period) {
+        r.period(Column::Period)
+    } else {
+        r.missing(Column::Period, "en period: år, månad eller kvartal");
+        None
+    };
+    if let Some(p) = period
+        && p.year() != config.year
+    {
+        r.error(
+            Code::ConstraintError,
+            Column::Period,
+            format!(
+                "perioden {p} ligger utanför redovisningsåret; väntade en period under {}",
+                config.year
+            ),
+        );
+    }
+    let numerator = if r.is_filled(Column::Numerator) {
+        r.number(Column::Numerator)
+    } else {
+        r.missing(Column::Numerator, "ett tal ≥ 0");
+        None
+    };
+    if let Some(n) = numerator.filter(|n| *n < 0.0) {
+        r.error(
+            Code::ConstraintError,
+            Column::Numerator,
+            format!(
+                "täljaren {} är negativ; väntade 0 eller mer",
+                format_plain(n)
+            ),
+        );
+    }
+    let denominator = r.number(Column::Denominator);
+    if let Some(ind) = indicator {
+        match (ind.kind.has_denominator(), denominator) {
+            (true, None) if !r.is_filled(Column::Denominator) => r.missing(
+                Column::Denominator,
+                &format!("en nämnare > 0, eftersom {} är en kvot", ind.label),
+            ),
+            (true, Some(d)) if d <= 0.0 => r.error(
+                Code::ConstraintError,
+                Column::Denominator,
+                format!(
+                    "nämnaren är {}; väntade ett tal större än 0",
+                    format_plain(d)
+                ),
+            ),
+            (false, Some(d)) => r.error(
+                Code::ConstraintError,
+                Column::Denominator,
+                format!(
+                    "nämnaren {} är ifylld, men {} är ett antal utan nämnare; väntade en tom cell",
+                    format_plain(d),
+                    ind.label
+                ),
+            ),
+            _ => {}
+        }
+    }
+    let initiative_id = r.text(Column::InitiativeRef);
+    if let Some(id) = &initiative_id
+        && !seen.initiative_ids.contains(id)
+    {
+        let hint = crate::schema::closest(
+            id,
+            seen.initiative_ids.iter().map(|s| (s.as_str(), s.as_str())),
+        )
+        .map(|s| format!("menade du \"{s}\"?"));
+        r.report(
+            crate::diagnostic::Severity::Error,
+            Code::UnknownValue,
+            Column::InitiativeRef,
+            format!("insats-id \"{id}\" finns inte bland insatserna i filen; väntade id för en insats på bladet Insatser"),
+            hint,
+        );
+    }
+    let (Some(ind), Some(period), Some(numerator)) = (indicator, period, numerator) else {
+        return None;
+    };
+    let key = (
+        ind.code.clone(),
+        collapse(unit.as_deref().unwrap_or("")),
+        period,
+    );
+    if let Some(first) = seen.rows.get(&key) {
+        r.error(
+            Code::DuplicateRow,
+            Column::Indicator,
+            format!(
+                "{} för {} och perioden {period} finns redan på rad {first}; väntade en rad per indikator, enhet och period",
+                ind.label,
+                unit.as_deref().unwrap_or("(ingen enhet)"),
+            ),
+        );
+    } else if r.errors.is_empty() {
+        seen.rows.insert(key, r.excel_row());
+    }
+    Some(IndicatorValue {
+        file: r.file.to_string(),
+        administration: administration.to_string(),
+        indicator: ind.code.clone(),
+        unit,
+        period,
+        numerator,
+        denominator: if ind.kind.has_denominator() {
+            denominator
+        } else {
+            None
+        },
+        initiative_id,
+        comment: r.text(Column::Comment),
+        row: r.excel_row(),
+    })
+}

@@ -1,0 +1,246 @@
+//! The rules of the `Insatser` sheet (SPEC 2.2): one row per initiative, or a hand-made
+//! totals row that is left out and checked against the rows above it.
+
+use std::collections::BTreeSet;
+
+use crate::diagnostic::{Code, Severity};
+use crate::model::{Initiative, Status};
+use crate::read::Value;
+use crate::schema::{Column, TOTALS_WORDS, collapse};
+use crate::value::{ore, parse_number};
+
+use super::Vocabulary;
+use super::cells::{RowReader, format_plain};
+
+/// The most characters an initiative's name may have.
+pub const MAX_NAME_CHARS: usize = 200;
+
+/// What one row of `Insatser` turned out to be.
+pub enum Outcome {
+    /// An initiative (it may still carry errors, which reject it).
+    Initiative(Box<Initiative>),
+    /// A row with errors that could not even be read as an initiative.
+    Invalid,
+}
+
+/// Running sums of the money columns, to check a totals row against.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Sums {
+    budget: i64,
+    spent: i64,
+    agreement: i64,
+}
+
+impl Sums {
+    /// Adds an initiative's money.
+    pub fn add(&mut self, i: &Initiative) {
+        self.budget += i.budget_ore.unwrap_or(0);
+        self.spent += i.spent_ore.unwrap_or(0);
+        self.agreement += i.agreement_ore.unwrap_or(0);
+    }
+}
+
+/// Whether the row is a totals row (`Summa`, `Totalt`, `Total` in `Insats`, or in `Id`
+/// when `Insats` is blank).
+pub fn is_totals(r: &RowReader<'_>) -> bool {
+    let word = |column| {
+        matches!(r.raw(column), Some(Value::Text(t))
+            if TOTALS_WORDS.contains(&collapse(t).trim_end_matches(':')))
+    };
+    word(Column::Name) || (!r.is_filled(Column::Name) && word(Column::Id))
+}
+
+/// Compares a totals row's money with the sums of the rows above it.
+pub fn check_totals(r: &mut RowReader<'_>, above: &Sums) {
+    r.report(
+        Severity::Notice,
+        Code::TotalsRow,
+        Column::Name,
+        format!(
+            "rad {} är en summarad och räknas inte som en insats",
+            r.excel_row()
+        ),
+        None,
+    );
+    for (column, sum) in [
+        (Column::Budget, above.budget),
+        (Column::Spent, above.spent),
+        (Column::AgreementFunds, above.agreement),
+    ] {
+        let stated = match r.raw(column) {
+            Some(Value::Number(n)) => Some(ore(*n)),
+            Some(Value::Text(t)) => parse_number(t).map(ore),
+            _ => None,
+        };
+        let Some(stated) = stated else { continue };
+        if stated != sum {
+            let diff = (stated - sum) as f64 / 100.0;
+            r.report(
+                Severity::Warning,
+                Code::TotalsMismatch,
+                column,
+                format!(
+                    "summaraden anger {} kr men raderna ovanför summerar till {} kr (skillnad {} kr)",
+                    format_plain(stated as f64 / 100.0),
+                    format_plain(sum as f64 / 100.0),
+                    format_plain(diff)
+                ),
+                None,
+            );
+        }
+    }
+}
+
+/// Reads one initiative row; every problem is recorded on `r`.
+pub fn read_row(
+    r: &mut RowReader<'_>,
+    vocab: &Vocabulary,
+    administration: &str,
+    stem: &str,
+) -> Outcome {
+    let name = r.text(Column::Name);
+    match &name {
+        None if !r.is_filled(Column::Name) => r.missing(Column::Name, "insatsens namn"),
+        Some(n) if n.chars().count() > MAX_NAME_CHARS => r.error(
+            Code::ConstraintError,
+            Column::Name,
+            format!(
+                "namnet har {} tecken; högst {MAX_NAME_CHARS} tecken är tillåtna",
+                n.chars().count()
+            ),
+        ),
+        _ => {}
+    }
+    let area = required(r, Column::Area, "insatsområde", |r| {
+        r.choice(
+            Column::Area,
+            &vocab.areas,
+            "ett av insatsområdena (se Anvisningar)",
+        )
+    });
+    let status = required(r, Column::Status, "status", |r| {
+        r.choice(
+            Column::Status,
+            &vocab.statuses,
+            "Planerad, Pågående, Genomförd eller Avbruten",
+        )
+    });
+    let shift = shift(r, vocab);
+    let start = r.date(Column::Start);
+    let end = r.date(Column::End);
+    let budget_ore = r.money(Column::Budget);
+    let spent_ore = r.money(Column::Spent);
+    let agreement_ore = r.money(Column::AgreementFunds);
+    let municipal_cooperation = r.yes_no(Column::MunicipalCooperation);
+    if let (Some(s), Some(e)) = (start, end)
+        && e < s
+    {
+        r.error(
+            Code::ConstraintError,
+            Column::End,
+            format!("slutdatum {e} ligger före startdatum {s}; väntade ett slutdatum från {s}"),
+        );
+    }
+    if spent_ore.is_none()
+        && !r.is_filled(Column::Spent)
+        && status.is_some_and(|s| s != Status::Planned)
+    {
+        r.missing(
+            Column::Spent,
+            "använda medel i kronor (krävs utom för planerade insatser)",
+        );
+    }
+    if let (Some(a), Some(s)) = (agreement_ore, spent_ore)
+        && a > s
+    {
+        r.error(
+            Code::ConstraintError,
+            Column::AgreementFunds,
+            format!(
+                "varav överenskommelsemedel {} kr är mer än använda medel {} kr; väntade högst {} kr",
+                format_plain(a as f64 / 100.0),
+                format_plain(s as f64 / 100.0),
+                format_plain(s as f64 / 100.0)
+            ),
+        );
+    }
+    let (Some(name), Some(area), Some(status)) = (name, area, status) else {
+        return Outcome::Invalid;
+    };
+    let id = r
+        .text(Column::Id)
+        .unwrap_or_else(|| format!("{stem}-{}", r.excel_row()));
+    Outcome::Initiative(Box::new(Initiative {
+        file: r.file.to_string(),
+        administration: administration.to_string(),
+        id,
+        name,
+        description: r.text(Column::Description),
+        area: vocab.area_codes[area].clone(),
+        shift,
+        status,
+        start,
+        end,
+        budget_ore,
+        spent_ore,
+        agreement_ore,
+        target_group: r.text(Column::TargetGroup),
+        municipal_cooperation,
+        result: r.text(Column::Result),
+        contact: r.text(Column::Contact),
+        row: r.excel_row(),
+    }))
+}
+
+/// Reads a required enumerated value, reporting it when blank.
+fn required<T>(
+    r: &mut RowReader<'_>,
+    column: Column,
+    what: &str,
+    read: impl FnOnce(&mut RowReader<'_>) -> Option<T>,
+) -> Option<T> {
+    if !r.is_filled(column) {
+        r.missing(column, what);
+        return None;
+    }
+    read(r)
+}
+
+/// A shift: 1–4, `2.`, `Förflyttning 3`, or the shift's label.
+fn shift(r: &mut RowReader<'_>, vocab: &Vocabulary) -> Option<u8> {
+    match r.value(Column::Shift)? {
+        Value::Number(n) if n.fract() == 0.0 && (1.0..=4.0).contains(n) => Some(*n as u8),
+        Value::Text(t) => {
+            let lead: String = collapse(t)
+                .trim_start_matches("förflyttning")
+                .trim()
+                .chars()
+                .take_while(|c| c.is_ascii_digit())
+                .collect();
+            match lead.parse::<u8>() {
+                Ok(n @ 1..=4) => Some(n),
+                _ => r.choice(
+                    Column::Shift,
+                    &vocab.shifts,
+                    "1–4 eller namnet på en av de fyra förflyttningarna",
+                ),
+            }
+        }
+        _ => r.choice(
+            Column::Shift,
+            &vocab.shifts,
+            "1–4 eller namnet på en av de fyra förflyttningarna",
+        ),
+    }
+}
+
+/// Reports ids used twice in one workbook; returns the ids of the rejected duplicates.
+pub fn check_duplicate_id(r: &mut RowReader<'_>, id: &str, seen: &mut BTreeSet<String>) {
+    if !seen.insert(id.to_string()) {
+        r.error(
+            Code::DuplicateId,
+            Column::Id,
+            format!("id \"{id}\" används redan av en annan insats i filen; väntade ett unikt id"),
+        );
+    }
+}

@@ -1,0 +1,450 @@
+//! Validation: from a workbook's raw cells to typed initiatives and indicator values,
+//! with a diagnostic for every rule of SPEC section 2 that the data breaks.
+//!
+//! Pure functions on plain data: no file system, no clock. Every data row read ends up
+//! accepted, rejected (with its reasons) or skipped (blank or totals), and the counts
+//! say so.
+
+pub mod cells;
+mod indicators;
+mod initiatives;
+pub mod table;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::config::Config;
+use crate::diagnostic::{CellRef, Code, Diagnostic, Severity};
+use crate::model::{Contact, FileSummary, RejectedRow, SHIFTS, Status, Submission};
+use crate::read::{RawRow, RawSheet, RawWorkbook, Value};
+use crate::schema::{Column, Names, SheetKind, collapse, info_keys};
+use crate::value::parse_date;
+
+use cells::{Choices, RowReader, shown};
+use table::Table;
+
+/// The enumerated values of a run, built once from the configuration.
+#[derive(Debug, Clone)]
+pub struct Vocabulary {
+    /// Area names → index into `config.areas`.
+    pub areas: Choices<usize>,
+    /// Area codes by index.
+    pub area_codes: Vec<String>,
+    /// Status names.
+    pub statuses: Choices<Status>,
+    /// Shift labels → 1–4.
+    pub shifts: Choices<u8>,
+    /// Indicator names → index into `config.indicators`.
+    pub indicators: Choices<usize>,
+}
+
+impl Vocabulary {
+    /// The vocabulary of `config`.
+    pub fn new(config: &Config) -> Self {
+        let areas = config.areas.iter().enumerate().flat_map(|(i, a)| {
+            std::iter::once(a.code.as_str())
+                .chain(std::iter::once(a.label.as_str()))
+                .chain(a.aliases.iter().map(String::as_str))
+                .map(move |n| (n, i))
+        });
+        let indicators = config.indicators.iter().enumerate().flat_map(|(i, a)| {
+            std::iter::once(a.code.as_str())
+                .chain(std::iter::once(a.label.as_str()))
+                .chain(a.aliases.iter().map(String::as_str))
+                .map(move |n| (n, i))
+        });
+        Vocabulary {
+            areas: Choices::new(areas),
+            area_codes: config.areas.iter().map(|a| a.code.clone()).collect(),
+            statuses: Choices::new(Status::ALL.iter().map(|s| (s.label(), *s))),
+            shifts: Choices::new(SHIFTS.iter().zip(1u8..).map(|(l, n)| (*l, n))),
+            indicators: Choices::new(indicators),
+        }
+    }
+}
+
+/// Everything validation needs besides the workbook.
+pub struct Rules<'a> {
+    /// The configuration.
+    pub config: &'a Config,
+    /// Sheet and header names.
+    pub names: &'a Names,
+    /// Enumerated values.
+    pub vocab: &'a Vocabulary,
+}
+
+/// Validates one workbook read from `file` (relative to the input folder).
+pub fn validate(raw: &RawWorkbook, file: &str, rules: &Rules<'_>) -> Submission {
+    let stem = file_stem(file);
+    let mut sub = Submission {
+        diagnostics: raw.diagnostics.clone(),
+        ..Submission::default()
+    };
+    let (administration, contact) = read_info(raw, file, &stem, rules.config, &mut sub.diagnostics);
+    sub.summary = FileSummary {
+        file: file.to_string(),
+        administration: administration.clone(),
+        ..FileSummary::default()
+    };
+    sub.contact = contact;
+    let mut seen = indicators::Seen::default();
+    match raw.sheet(SheetKind::Initiatives) {
+        Some(sheet) => read_initiatives(sheet, raw.is_1904, rules, &stem, &mut seen, &mut sub),
+        None => sub.diagnostics.push(missing_sheet(
+            raw,
+            file,
+            SheetKind::Initiatives,
+            Severity::Error,
+        )),
+    }
+    if let Some(sheet) = raw.sheet(SheetKind::Indicators) {
+        read_indicators(sheet, raw.is_1904, rules, &mut seen, &mut sub);
+    }
+    sub.summary.administration = administration;
+    sub
+}
+
+/// Findings across workbooks: two workbooks naming the same administration.
+pub fn across(submissions: &[Submission]) -> Vec<Diagnostic> {
+    let mut by_name: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    for s in submissions
+        .iter()
+        .filter(|s| !s.summary.administration.is_empty())
+    {
+        by_name
+            .entry(collapse(&s.summary.administration))
+            .or_default()
+            .push(&s.summary.file);
+    }
+    let mut out = Vec::new();
+    for files in by_name.values().filter(|f| f.len() > 1) {
+        for file in files {
+            let others: Vec<&str> = files.iter().filter(|f| *f != file).copied().collect();
+            let name = &submissions
+                .iter()
+                .find(|s| s.summary.file == *file)
+                .map(|s| s.summary.administration.clone())
+                .unwrap_or_default();
+            out.push(Diagnostic::new(
+                Severity::Error,
+                Code::DuplicateAdministration,
+                file,
+                format!(
+                    "förvaltningen \"{name}\" redovisas också i {}; väntade en arbetsbok per förvaltning",
+                    others.join(", ")
+                ),
+            ));
+        }
+    }
+    out
+}
+
+fn file_stem(file: &str) -> String {
+    let name = file.rsplit(['/', '\\']).next().unwrap_or(file);
+    match name.rsplit_once('.') {
+        Some((stem, _)) if !stem.is_empty() => stem.to_string(),
+        _ => name.to_string(),
+    }
+}
+
+fn missing_sheet(raw: &RawWorkbook, file: &str, kind: SheetKind, severity: Severity) -> Diagnostic {
+    let candidates = raw.other_sheets.iter().map(|s| (s.as_str(), s.as_str()));
+    let hint = crate::schema::closest(kind.name(), candidates)
+        .map(|s| format!("bladet \"{s}\" kanske ska heta {}?", kind.name()));
+    let found = if raw.other_sheets.is_empty() {
+        "inga andra blad".to_string()
+    } else {
+        format!("bladen {}", raw.other_sheets.join(", "))
+    };
+    Diagnostic::new(
+        severity,
+        Code::MissingSheet,
+        file,
+        format!("bladet {} saknas (filen har {found})", kind.name()),
+    )
+    .with_hint(hint)
+}
+
+/// Reads `Uppgifter`: the administration's name and contact details.
+fn read_info(
+    raw: &RawWorkbook,
+    file: &str,
+    stem: &str,
+    config: &Config,
+    out: &mut Vec<Diagnostic>,
+) -> (String, Contact) {
+    let Some(sheet) = raw.sheet(SheetKind::Info) else {
+        let mut d = missing_sheet(raw, file, SheetKind::Info, Severity::Warning);
+        d.message = format!(
+            "{}; förvaltningens namn tas från filnamnet: \"{stem}\"",
+            d.message
+        );
+        out.push(d);
+        return (stem.to_string(), Contact::default());
+    };
+    let pairs = info_pairs(sheet);
+    let get = |key: &str| pairs.get(&collapse(key)).copied();
+    let text = |v: &Value| cells::shown(v).trim_matches('"').trim().to_string();
+    let at = |cell: CellRef| {
+        Diagnostic::new(Severity::Error, Code::TypeError, file, "")
+            .in_sheet(&sheet.name)
+            .at(cell)
+    };
+    let administration = match get(info_keys::ADMINISTRATION) {
+        Some((_, v)) if !text(v).is_empty() => text(v),
+        _ => {
+            out.push(
+                Diagnostic::new(
+                    Severity::Warning,
+                    Code::MissingValue,
+                    file,
+                    format!(
+                        "nyckeln {} saknas eller är tom; förvaltningens namn tas från filnamnet: \"{stem}\"",
+                        info_keys::ADMINISTRATION
+                    ),
+                )
+                .in_sheet(&sheet.name),
+            );
+            stem.to_string()
+        }
+    };
+    if let Some((cell, v)) = get(info_keys::YEAR) {
+        let year = match v {
+            Value::Number(n) if n.fract() == 0.0 => Some(*n as i64),
+            Value::Text(t) => t.trim().parse::<i64>().ok(),
+            _ => None,
+        };
+        match year {
+            Some(y) if y == i64::from(config.year) => {}
+            Some(y) => out.push(Diagnostic {
+                code: Code::ConstraintError,
+                message: format!("redovisningsåret är {y}; väntade {}", config.year),
+                ..at(cell)
+            }),
+            None => out.push(Diagnostic {
+                message: format!(
+                    "redovisningsåret {} kan inte läsas; väntade ett år, t.ex. {}",
+                    shown(v),
+                    config.year
+                ),
+                ..at(cell)
+            }),
+        }
+    }
+    let email = get(info_keys::EMAIL).map(|(cell, v)| (cell, text(v)));
+    if let Some((cell, e)) = &email
+        && !looks_like_email(e)
+    {
+        out.push(Diagnostic {
+            code: Code::ConstraintError,
+            message: format!(
+                "\"{e}\" ser inte ut som en e-postadress; väntade t.ex. namn@region.se"
+            ),
+            ..at(*cell)
+        });
+    }
+    let submitted = get(info_keys::SUBMITTED).and_then(|(cell, v)| {
+        let d = match v {
+            Value::Date(d) => Some(*d),
+            Value::Number(n) => crate::value::Date::from_serial(*n, raw.is_1904),
+            Value::Text(t) => parse_date(t),
+            _ => None,
+        };
+        if d.is_none() {
+            out.push(Diagnostic {
+                message: format!(
+                    "inlämningsdatumet {} kan inte läsas; väntade ett datum, ÅÅÅÅ-MM-DD",
+                    shown(v)
+                ),
+                ..at(cell)
+            });
+        }
+        d
+    });
+    let contact = Contact {
+        name: get(info_keys::CONTACT).map(|(_, v)| text(v)),
+        email: email.map(|(_, e)| e),
+        phone: get(info_keys::PHONE).map(|(_, v)| text(v)),
+        submitted,
+    };
+    (administration, contact)
+}
+
+/// Key/value pairs: the first cell of a row that names a known key, and the next
+/// non-empty cell to its right.
+fn info_pairs(sheet: &RawSheet) -> BTreeMap<String, (CellRef, &Value)> {
+    let keys: BTreeSet<String> = info_keys::ALL.iter().map(|k| collapse(k)).collect();
+    let mut pairs = BTreeMap::new();
+    for row in &sheet.rows {
+        let mut cells = row.cells.iter();
+        while let Some((_, v)) = cells.next() {
+            let Value::Text(t) = v else { continue };
+            let key = collapse(t.trim_end_matches(':'));
+            if keys.contains(&key) {
+                if let Some((c, value)) =
+                    cells.find(|(_, v)| !matches!(v, Value::Text(t) if t.trim().is_empty()))
+                {
+                    pairs
+                        .entry(key)
+                        .or_insert((CellRef::new(row.row, *c), value));
+                }
+                break;
+            }
+        }
+    }
+    pairs
+}
+
+fn looks_like_email(e: &str) -> bool {
+    let Some((user, domain)) = e.split_once('@') else {
+        return false;
+    };
+    !user.is_empty()
+        && !e.contains(char::is_whitespace)
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains('@')
+}
+
+/// Whether a cell is blank (white space counts as blank).
+fn blank(v: &Value) -> bool {
+    matches!(v, Value::Text(t) if t.trim().is_empty())
+}
+
+/// The data rows below the header, with the rows that have content in a known column.
+/// Rows with content only in unknown columns are skipped with a notice.
+fn data_rows<'a>(
+    sheet: &'a RawSheet,
+    table: &Table,
+    file: &str,
+    sub: &mut Submission,
+) -> Vec<&'a RawRow> {
+    let mapped: BTreeSet<u32> = table.mapped_indices().collect();
+    let mut rows = Vec::new();
+    let mut last = table.header_row;
+    for row in sheet.rows.iter().filter(|r| r.row > table.header_row) {
+        if row.cells.iter().all(|(_, v)| blank(v)) {
+            continue;
+        }
+        last = row.row;
+        if row
+            .cells
+            .iter()
+            .any(|(c, v)| mapped.contains(c) && !blank(v))
+        {
+            rows.push(row);
+        } else {
+            sub.diagnostics.push(
+                Diagnostic::new(
+                    Severity::Notice,
+                    Code::UnknownColumn,
+                    file,
+                    format!(
+                        "rad {} har bara innehåll i kolumner som inte läses och hoppas över",
+                        row.row + 1
+                    ),
+                )
+                .in_sheet(&sheet.name)
+                .at(CellRef::new(row.row, row.cells[0].0)),
+            );
+        }
+    }
+    // Every row from the header down to the last one with content is a row read;
+    // the ones that are neither accepted nor rejected are skipped.
+    sub.summary.rows_read += (last - table.header_row) as usize;
+    sub.summary.skipped += (last - table.header_row) as usize - rows.len();
+    rows
+}
+
+/// Moves a row's findings into the submission, rejecting the row if any is an error.
+fn settle(r: RowReader<'_>, sub: &mut Submission) -> bool {
+    let ok = r.errors.is_empty();
+    if !ok {
+        sub.rejected.push(RejectedRow {
+            file: r.file.to_string(),
+            sheet: r.sheet.to_string(),
+            row: r.excel_row(),
+            reasons: r
+                .errors
+                .iter()
+                .map(|d| match d.cell {
+                    Some(c) => format!("{c}: {}", d.message),
+                    None => d.message.clone(),
+                })
+                .collect(),
+        });
+        sub.summary.rejected += 1;
+    }
+    sub.diagnostics.extend(r.errors);
+    sub.diagnostics.extend(r.others);
+    ok
+}
+
+fn read_initiatives(
+    sheet: &RawSheet,
+    is_1904: bool,
+    rules: &Rules<'_>,
+    stem: &str,
+    seen: &mut indicators::Seen,
+    sub: &mut Submission,
+) {
+    let file = sub.summary.file.clone();
+    let administration = sub.summary.administration.clone();
+    let Some(table) = table::locate(sheet, rules.names, &file, &mut sub.diagnostics) else {
+        return;
+    };
+    let mut sums = initiatives::Sums::default();
+    for row in data_rows(sheet, &table, &file, sub) {
+        let mut r = RowReader::new(&file, &sheet.name, row, &table, is_1904);
+        if initiatives::is_totals(&r) {
+            initiatives::check_totals(&mut r, &sums);
+            sub.diagnostics.extend(r.others);
+            continue;
+        }
+        let outcome = initiatives::read_row(&mut r, rules.vocab, &administration, stem);
+        let initiative = match outcome {
+            initiatives::Outcome::Initiative(i) => {
+                initiatives::check_duplicate_id(&mut r, &i.id, &mut seen.initiative_ids);
+                sums.add(&i);
+                Some(i)
+            }
+            _ => {
+                if let Some(v) = r.raw(Column::Id).filter(|v| !blank(v)) {
+                    seen.initiative_ids
+                        .insert(shown(v).trim_matches('"').trim().to_string());
+                }
+                None
+            }
+        };
+        if settle(r, sub)
+            && let Some(i) = initiative
+        {
+            sub.initiatives.push(*i);
+            sub.summary.accepted += 1;
+        }
+    }
+}
+
+fn read_indicators(
+    sheet: &RawSheet,
+    is_1904: bool,
+    rules: &Rules<'_>,
+    seen: &mut indicators::Seen,
+    sub: &mut Submission,
+) {
+    let file = sub.summary.file.clone();
+    let administration = sub.summary.administration.clone();
+    let Some(table) = table::locate(sheet, rules.names, &file, &mut sub.diagnostics) else {
+        return;
+    };
+    for row in data_rows(sheet, &table, &file, sub) {
+        let mut r = RowReader::new(&file, &sheet.name, row, &table, is_1904);
+        let value = indicators::read_row(&mut r, rules.config, rules.vocab, &administration, seen);
+        if settle(r, sub)
+            && let Some(v) = value
+        {
+            sub.indicators.push(v);
+            sub.summary.accepted += 1;
+        }
+    }
+}

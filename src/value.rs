@@ -1,0 +1,406 @@
+//! Reading typed values out of text the way spreadsheets write them: numbers with spaces,
+//! `kr` and decimal commas, dates as ISO text or Excel serials in either date system,
+//! periods (year, month, quarter) and yes/no.
+//!
+//! Pure functions on strings and numbers; no knowledge of sheets or cells.
+
+use std::fmt;
+
+use serde::{Serialize, Serializer};
+
+/// A calendar date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// Year.
+    pub year: i32,
+    /// Month, 1–12.
+    pub month: u8,
+    /// Day, 1–31.
+    pub day: u8,
+}
+
+impl Date {
+    /// A date, if it exists in the calendar.
+    pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
+        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+            return None;
+        }
+        Some(Date { year, month, day })
+    }
+
+    /// The date of an Excel serial number in the 1900 or 1904 date system.
+    pub fn from_serial(serial: f64, is_1904: bool) -> Option<Date> {
+        if !(1.0..2_958_466.0).contains(&serial) {
+            return None;
+        }
+        let whole = serial.floor() as i64;
+        let days_from_1970 = if is_1904 {
+            whole - 24_107 // 1904-01-01 is serial 0
+        } else if whole < 60 {
+            whole - 25_568 // before Excel's phantom 1900-02-29
+        } else {
+            whole - 25_569 // 1899-12-30 is serial 0
+        };
+        let (y, m, d) = civil_from_days(days_from_1970);
+        Date::new(y, m, d)
+    }
+
+    /// The Excel serial number (1900 system) of this date.
+    pub fn to_serial(self) -> f64 {
+        (days_from_civil(self.year, self.month, self.day) + 25_569) as f64
+    }
+
+    /// The date `days` days after 1970-01-01.
+    pub fn from_days(days: i64) -> Option<Date> {
+        let (y, m, d) = civil_from_days(days);
+        Date::new(y, m, d)
+    }
+
+    /// Days since 1970-01-01.
+    pub fn days(self) -> i64 {
+        days_from_civil(self.year, self.month, self.day)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+fn is_leap(y: i32) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+fn days_in_month(y: i32, m: u8) -> u8 {
+    match m {
+        2 if is_leap(y) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+// Howard Hinnant's civil calendar algorithms.
+fn civil_from_days(z: i64) -> (i32, u8, u8) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y as i32, m, d)
+}
+
+fn days_from_civil(y: i32, m: u8, d: u8) -> i64 {
+    let y = i64::from(y) - i64::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// Reads a number written as text: `1 250 000`, `1 250 000 kr`, `1250000,50`,
+/// `12,5 %` (→ 0.125), `−3`, `1.250.000,50`, with regular or non-breaking spaces.
+pub fn parse_number(text: &str) -> Option<f64> {
+    let mut s: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}' | '\u{2009}' | '\''))
+        .map(|c| {
+            if matches!(c, '\u{2212}' | '\u{2013}') {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect::<String>()
+        .to_lowercase();
+    let mut scale = 1.0;
+    if let Some(rest) = s.strip_suffix('%') {
+        s = rest.to_string();
+        scale = 0.01;
+    } else {
+        for suffix in ["kr.", "kr", "sek", ":-"] {
+            if let Some(rest) = s.strip_suffix(suffix) {
+                s = rest.to_string();
+                break;
+            }
+        }
+    }
+    if let Some(rest) = s.strip_prefix("sek") {
+        s = rest.to_string();
+    }
+    let s = decimal_point(&s)?;
+    if s.is_empty() || !s.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    if !s
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e'))
+    {
+        return None;
+    }
+    let v: f64 = s.parse().ok()?;
+    v.is_finite().then_some(v * scale)
+}
+
+/// Rewrites grouping and decimal marks to a plain `1234.5`.
+fn decimal_point(s: &str) -> Option<String> {
+    let commas = s.matches(',').count();
+    let dots = s.matches('.').count();
+    let out = match (commas, dots) {
+        (0, 0) => s.to_string(),
+        // 1,5 or 1 250,50: a Swedish decimal comma.
+        (1, 0) => s.replace(',', "."),
+        // 1.5 written by a script, or 1.250.000 grouped with dots.
+        (0, 1) => s.to_string(),
+        (0, _) => s.replace('.', ""),
+        (_, 0) => s.replace(',', ""),
+        _ => {
+            // Both: the last one is the decimal mark.
+            let last_comma = s.rfind(',')?;
+            let last_dot = s.rfind('.')?;
+            if last_comma > last_dot {
+                if commas > 1 {
+                    return None;
+                }
+                s.replace('.', "").replace(',', ".")
+            } else {
+                if dots > 1 {
+                    return None;
+                }
+                s.replace(',', "")
+            }
+        }
+    };
+    Some(out)
+}
+
+/// Reads a date written as text: `2025-03-01`, `2025/03/01`, `20250301`,
+/// `2025-03-01 00:00:00`, `2025-03-01T00:00:00`, `1.3.2025` or `01/03/2025` (day first).
+pub fn parse_date(text: &str) -> Option<Date> {
+    let t = text.trim();
+    let t = t.split(['T', ' ']).next()?;
+    if t.len() == 8 && t.chars().all(|c| c.is_ascii_digit()) {
+        return Date::new(
+            t[..4].parse().ok()?,
+            t[4..6].parse().ok()?,
+            t[6..].parse().ok()?,
+        );
+    }
+    let parts: Vec<&str> = t.split(['-', '/', '.']).collect();
+    if parts.len() != 3
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit()))
+    {
+        return None;
+    }
+    if parts[0].len() == 4 {
+        Date::new(
+            parts[0].parse().ok()?,
+            parts[1].parse().ok()?,
+            parts[2].parse().ok()?,
+        )
+    } else if parts[2].len() == 4 {
+        Date::new(
+            parts[2].parse().ok()?,
+            parts[1].parse().ok()?,
+            parts[0].parse().ok()?,
+        )
+    } else {
+        None
+    }
+}
+
+/// A reporting period: a year, a month or a quarter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Period {
+    /// A whole year.
+    Year(i32),
+    /// A quarter, 1–4.
+    Quarter(i32, u8),
+    /// A month, 1–12.
+    Month(i32, u8),
+}
+
+impl Period {
+    /// The year the period lies in.
+    pub fn year(self) -> i32 {
+        match self {
+            Period::Year(y) | Period::Quarter(y, _) | Period::Month(y, _) => y,
+        }
+    }
+
+    /// Sort rank of the granularity: year 0, quarter 1, month 2.
+    pub fn granularity(self) -> u8 {
+        match self {
+            Period::Year(_) => 0,
+            Period::Quarter(..) => 1,
+            Period::Month(..) => 2,
+        }
+    }
+
+    /// The period of a date: its month.
+    pub fn of_date(date: Date) -> Period {
+        Period::Month(date.year, date.month)
+    }
+
+    /// Reads `2025`, `2025-03`, `2025-Q1`, `2025 K1`, `Q1 2025`, `2025-03-01`.
+    pub fn parse(text: &str) -> Option<Period> {
+        let t: String = text
+            .trim()
+            .to_uppercase()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        if t.len() == 4 {
+            return t
+                .parse()
+                .ok()
+                .filter(|y| (1900..=2200).contains(y))
+                .map(Period::Year);
+        }
+        if let Some(date) = parse_date(text) {
+            return Some(Period::of_date(date));
+        }
+        let quarter = |y: &str, q: &str| -> Option<Period> {
+            let y: i32 = y.trim_matches(['-', '/', '_']).parse().ok()?;
+            let q: u8 = q.parse().ok()?;
+            ((1..=4).contains(&q) && (1900..=2200).contains(&y)).then_some(Period::Quarter(y, q))
+        };
+        for mark in ['Q', 'K'] {
+            if let Some((a, b)) = t.split_once(mark) {
+                if a.is_empty() && b.len() >= 5 {
+                    // Q1 2025 / Q1-2025
+                    return quarter(&b[1..], &b[..1]);
+                }
+                return quarter(a, b);
+            }
+        }
+        let (y, m) = t.split_once(['-', '/', '.'])?;
+        let y: i32 = y.parse().ok()?;
+        let m: u8 = m.parse().ok()?;
+        ((1..=12).contains(&m) && (1900..=2200).contains(&y)).then_some(Period::Month(y, m))
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Period::Year(y) => write!(f, "{y}"),
+            Period::Quarter(y, q) => write!(f, "{y}-Q{q}"),
+            Period::Month(y, m) => write!(f, "{y}-{m:02}"),
+        }
+    }
+}
+
+impl Serialize for Period {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// Reads yes/no: `Ja`, `X`, `true`, `Sant`, `1` → yes; `Nej`, `false`, `Falskt`, `0` → no.
+pub fn parse_yes_no(text: &str) -> Option<bool> {
+    match crate::schema::collapse(text).as_str() {
+        "ja" | "j" | "x" | "true" | "sant" | "yes" | "1" => Some(true),
+        "nej" | "n" | "false" | "falskt" | "no" | "0" | "-" | "–" => Some(false),
+        _ => None,
+    }
+}
+
+/// Money in öre from kronor, rounded to the nearest öre.
+pub fn ore(kronor: f64) -> i64 {
+    (kronor * 100.0).round() as i64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_as_written_by_people() {
+        assert_eq!(parse_number("1 250 000"), Some(1_250_000.0));
+        assert_eq!(parse_number("1\u{a0}250\u{a0}000 kr"), Some(1_250_000.0));
+        assert_eq!(parse_number("1250000,50"), Some(1_250_000.5));
+        assert_eq!(parse_number("1 250 000,50 kr"), Some(1_250_000.5));
+        assert_eq!(parse_number("1.250.000,50"), Some(1_250_000.5));
+        assert_eq!(parse_number("1,250,000.50"), Some(1_250_000.5));
+        assert_eq!(parse_number("1250000.5"), Some(1_250_000.5));
+        assert_eq!(parse_number("12,5 %"), Some(0.125));
+        assert_eq!(parse_number("\u{2212}3"), Some(-3.0));
+        assert_eq!(parse_number("500:-"), Some(500.0));
+        assert_eq!(parse_number("SEK 400"), Some(400.0));
+        assert_eq!(parse_number("abc"), None);
+        assert_eq!(parse_number(""), None);
+        assert_eq!(parse_number("kr"), None);
+        assert_eq!(parse_number("12 mars"), None);
+        assert_eq!(parse_number("1,2,3.4,5"), None);
+        assert_eq!(parse_number("inf"), None);
+    }
+
+    #[test]
+    fn serials_in_both_date_systems() {
+        assert_eq!(Date::from_serial(45_717.0, false), Date::new(2025, 3, 1));
+        assert_eq!(Date::from_serial(44_255.0, true), Date::new(2025, 3, 1));
+        assert_eq!(Date::from_serial(1.0, false), Date::new(1900, 1, 1));
+        assert_eq!(Date::from_serial(61.0, false), Date::new(1900, 3, 1));
+        assert_eq!(Date::from_serial(45_717.75, false), Date::new(2025, 3, 1));
+        assert_eq!(Date::from_serial(-1.0, false), None);
+        assert_eq!(Date::new(2025, 3, 1).unwrap().to_serial(), 45_717.0);
+    }
+
+    #[test]
+    fn dates_as_text() {
+        let d = Date::new(2025, 3, 1);
+        assert_eq!(parse_date("2025-03-01"), d);
+        assert_eq!(parse_date(" 2025/3/1 "), d);
+        assert_eq!(parse_date("20250301"), d);
+        assert_eq!(parse_date("2025-03-01 00:00:00"), d);
+        assert_eq!(parse_date("2025-03-01T00:00:00"), d);
+        assert_eq!(parse_date("1.3.2025"), d);
+        assert_eq!(parse_date("2025-02-30"), None);
+        assert_eq!(parse_date("mars"), None);
+    }
+
+    #[test]
+    fn periods() {
+        assert_eq!(Period::parse("2025"), Some(Period::Year(2025)));
+        assert_eq!(Period::parse("2025-03"), Some(Period::Month(2025, 3)));
+        assert_eq!(Period::parse("2025-Q1"), Some(Period::Quarter(2025, 1)));
+        assert_eq!(Period::parse("2025 K1"), Some(Period::Quarter(2025, 1)));
+        assert_eq!(Period::parse("2025q4"), Some(Period::Quarter(2025, 4)));
+        assert_eq!(Period::parse("Q2 2025"), Some(Period::Quarter(2025, 2)));
+        assert_eq!(Period::parse("2025-03-15"), Some(Period::Month(2025, 3)));
+        assert_eq!(Period::parse("2025-13"), None);
+        assert_eq!(Period::parse("2025-Q5"), None);
+        assert_eq!(Period::Month(2025, 3).to_string(), "2025-03");
+        assert_eq!(Period::Quarter(2025, 2).to_string(), "2025-Q2");
+    }
+
+    #[test]
+    fn yes_no() {
+        assert_eq!(parse_yes_no(" JA "), Some(true));
+        assert_eq!(parse_yes_no("x"), Some(true));
+        assert_eq!(parse_yes_no("false"), Some(false));
+        assert_eq!(parse_yes_no("kanske"), None);
+    }
+
+    #[test]
+    fn ore_rounds_to_nearest() {
+        assert_eq!(ore(1_250_000.5), 125_000_050);
+        assert_eq!(ore(0.1 + 0.2), 30);
+    }
+}
