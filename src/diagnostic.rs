@@ -163,7 +163,6 @@ pub struct Diagnostic {
     /// What was found and what was expected, in Swedish.
     pub message: String,
     /// A suggestion, e.g. the closest known name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
 }
 

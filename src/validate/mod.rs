@@ -106,10 +106,9 @@ pub fn validate(raw: &RawWorkbook, file: &str, rules: &Rules<'_>) -> Submission 
 /// Findings across workbooks: two workbooks naming the same administration.
 pub fn across(submissions: &[Submission]) -> Vec<Diagnostic> {
     let mut by_name: BTreeMap<String, Vec<&str>> = BTreeMap::new();
-    for s in submissions
-        .iter()
-        .filter(|s| !s.summary.administration.is_empty())
-    {
+    // A workbook without data rows (unreadable, or missing its sheets) has its own
+    // diagnostics; it does not claim an administration's name.
+    for s in submissions.iter().filter(|s| s.summary.rows_read > 0) {
         by_name
             .entry(collapse(&s.summary.administration))
             .or_default()
@@ -398,6 +397,7 @@ fn read_initiatives(
         let mut r = RowReader::new(&file, &sheet.name, row, &table, is_1904);
         if initiatives::is_totals(&r) {
             initiatives::check_totals(&mut r, &sums);
+            sub.summary.skipped += 1;
             sub.diagnostics.extend(r.others);
             continue;
         }

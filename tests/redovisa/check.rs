@@ -1,0 +1,241 @@
+//! `redovisa check`: exit codes, diagnostic formats, and diagnostics located to the cell.
+
+use crate::common::*;
+
+fn one_bad_cell() -> Scratch {
+    let sc = Scratch::new();
+    xlsx(
+        &sc.file("a.xlsx"),
+        &[
+            info("A"),
+            sheet(
+                "Insatser",
+                vec![
+                    vec![
+                        s("Insats"),
+                        s("Insatsområde"),
+                        s("Status"),
+                        s("Använda medel"),
+                    ],
+                    vec![s("Ett"), s("digital"), s("Pågående"), s("tusen")],
+                ],
+            ),
+        ],
+    );
+    sc
+}
+
+#[test]
+fn clean_input_exits_zero_and_writes_nothing() {
+    let sc = Scratch::new();
+    xlsx(
+        &sc.file("a.xlsx"),
+        &[
+            info("A"),
+            sheet(
+                "Insatser",
+                vec![
+                    vec![
+                        s("Insats"),
+                        s("Insatsområde"),
+                        s("Status"),
+                        s("Använda medel"),
+                    ],
+                    vec![s("Ett"), s("digital"), s("Pågående"), n(5.0)],
+                ],
+            ),
+        ],
+    );
+    let out = sc.run(&["check"]);
+    assert_eq!(code(&out), 0);
+    assert!(!sc.output().exists());
+}
+
+#[test]
+fn a_type_error_is_exit_1_located_to_the_cell() {
+    let sc = one_bad_cell();
+    let out = sc.run(&["check", "--format", "json"]);
+    assert_eq!(code(&out), 1);
+    let diags = diagnostics(&out);
+    assert!(has(&diags, "type-error", "a.xlsx", Some("D2")));
+    let d = diags.iter().find(|d| d["code"] == "type-error").unwrap();
+    assert_eq!(d["sheet"], "Insatser");
+    assert_eq!(d["severity"], "error");
+    assert!(d["message"].as_str().unwrap().contains("\"tusen\""));
+}
+
+#[test]
+fn short_and_github_formats() {
+    let sc = one_bad_cell();
+    let out = sc.run(&["check", "--format", "short"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("a.xlsx:Insatser!D2: error[type-error]: ")),
+        "{text}"
+    );
+    let out = sc.run(&["check", "--format", "github"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.lines().any(|l| l.starts_with("::error file=")
+            && l.contains("a.xlsx,title=type-error::Insatser!D2")),
+        "{text}"
+    );
+    assert!(out.stderr.is_empty());
+}
+
+#[test]
+fn deny_warnings_fails_on_an_unknown_column() {
+    let sc = Scratch::new();
+    xlsx(
+        &sc.file("a.xlsx"),
+        &[
+            info("A"),
+            sheet(
+                "Insatser",
+                vec![
+                    vec![
+                        s("Insats"),
+                        s("Insatsområde"),
+                        s("Status"),
+                        s("Använda medel"),
+                        s("Budgett"),
+                    ],
+                    vec![s("Ett"), s("digital"), s("Pågående"), n(5.0), n(6.0)],
+                ],
+            ),
+        ],
+    );
+    assert_eq!(code(&sc.run(&["check"])), 0);
+    let out = sc.run(&["check", "--deny-warnings", "--format", "json"]);
+    assert_eq!(code(&out), 1);
+    let diags = diagnostics(&out);
+    let d = diags
+        .iter()
+        .find(|d| d["code"] == "unknown-column")
+        .unwrap();
+    assert_eq!(d["cell"], "E1");
+    assert_eq!(d["hint"], "menade du \"Budget\"?");
+}
+
+#[test]
+fn a_missing_input_folder_is_exit_2() {
+    let sc = Scratch::new();
+    let out = run_in(sc.dir.path(), &["check", "--input", "finns-inte"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("finns-inte"));
+}
+
+#[test]
+fn a_bad_configuration_is_exit_2_naming_line_and_key() {
+    let sc = one_bad_cell();
+    let config = sc.dir.path().join("redovisa.toml");
+    std::fs::write(&config, "year = \"nittonhundra\"\nregion = \"X\"\n").unwrap();
+    let out = sc.run(&["check"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("redovisa.toml:1:") && err.contains("`year`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn lock_files_and_stray_files_are_skipped_with_a_notice() {
+    let sc = one_bad_cell();
+    std::fs::write(sc.file("~$a.xlsx"), b"lock").unwrap();
+    std::fs::write(sc.file("notes.txt"), b"hej").unwrap();
+    let out = sc.run(&["check", "--format", "json"]);
+    let diags = diagnostics(&out);
+    assert!(has(&diags, "skipped-file", "~$a.xlsx", None));
+    assert!(has(&diags, "skipped-file", "notes.txt", None));
+    let files: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(files["files"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn two_workbooks_for_one_administration_name_both_files() {
+    let sc = Scratch::new();
+    for name in ["a.xlsx", "b.xlsx"] {
+        xlsx(
+            &sc.file(name),
+            &[
+                info("Samma"),
+                sheet(
+                    "Insatser",
+                    vec![
+                        vec![
+                            s("Insats"),
+                            s("Insatsområde"),
+                            s("Status"),
+                            s("Använda medel"),
+                        ],
+                        vec![s("Ett"), s("digital"), s("Pågående"), n(5.0)],
+                    ],
+                ),
+            ],
+        );
+    }
+    let out = sc.run(&["check", "--format", "json"]);
+    assert_eq!(code(&out), 1);
+    let diags = diagnostics(&out);
+    let d = diags
+        .iter()
+        .find(|d| d["code"] == "duplicate-administration" && d["file"] == "a.xlsx")
+        .unwrap();
+    assert!(d["message"].as_str().unwrap().contains("b.xlsx"));
+    assert!(has(&diags, "duplicate-administration", "b.xlsx", None));
+}
+
+#[test]
+fn formulas_count_by_their_cached_value() {
+    let sc = Scratch::new();
+    xlsx(
+        &sc.file("a.xlsx"),
+        &[
+            info("A"),
+            sheet(
+                "Insatser",
+                vec![
+                    vec![
+                        s("Insats"),
+                        s("Insatsområde"),
+                        s("Status"),
+                        s("Budget"),
+                        s("Använda medel"),
+                    ],
+                    vec![
+                        s("Ett"),
+                        s("digital"),
+                        s("Pågående"),
+                        n(10.0),
+                        V::F("=D2*2".into(), 20.0),
+                    ],
+                ],
+            ),
+        ],
+    );
+    assert_eq!(code(&sc.run(&["build"])), 0);
+    assert_eq!(sc.report()["totals"]["spent_kr"], 20.0);
+}
+
+#[test]
+fn a_formula_without_cached_value_is_an_error_on_its_cell() {
+    let sc = Scratch::new();
+    // openpyxl writes formulas without cached values; see tests/fixtures/README.md.
+    std::fs::copy(
+        repo().join("tests/fixtures/openpyxl-formulas.xlsx"),
+        sc.file("formler.xlsx"),
+    )
+    .unwrap();
+    let out = sc.run(&["check", "--format", "json"]);
+    assert_eq!(code(&out), 1);
+    let diags = diagnostics(&out);
+    assert!(has(
+        &diags,
+        "formula-without-value",
+        "formler.xlsx",
+        Some("E2")
+    ));
+    assert_eq!(diags.iter().filter(|d| d["severity"] == "error").count(), 1);
+}

@@ -1,0 +1,56 @@
+//! `redovisa sample`: seeded workbooks that pass `check` and build a report.
+
+use crate::common::*;
+
+#[test]
+fn sample_is_seeded_valid_and_sized() {
+    let sc = Scratch::new();
+    let input = sc.input();
+    let args = |dir: &str| {
+        vec![
+            "sample".to_string(),
+            "--administrations".into(),
+            "3".into(),
+            "--rows".into(),
+            "7".into(),
+            "--clinics".into(),
+            "2".into(),
+            "--seed".into(),
+            "42".into(),
+            "--to".into(),
+            dir.to_string(),
+        ]
+    };
+    let run = |dir: &str| {
+        let a = args(dir);
+        let a: Vec<&str> = a.iter().map(String::as_str).collect();
+        run_in(sc.dir.path(), &a)
+    };
+    assert_eq!(code(&run(input.to_str().unwrap())), 0);
+    let again = sc.dir.path().join("again");
+    assert_eq!(code(&run(again.to_str().unwrap())), 0);
+    let mut names: Vec<_> = std::fs::read_dir(&input)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 3);
+    for name in &names {
+        assert_eq!(
+            std::fs::read(input.join(name)).unwrap(),
+            std::fs::read(again.join(name)).unwrap()
+        );
+    }
+    let out = sc.run(&["check", "--deny-warnings"]);
+    assert_eq!(code(&out), 0);
+    assert_eq!(code(&sc.run(&["build"])), 0);
+    let r = sc.report();
+    assert_eq!(r["totals"]["initiatives"], 21);
+    let files = r["files"].as_array().unwrap();
+    // 7 initiatives + 2 clinics × 3 indicators × 12 months per workbook.
+    assert!(
+        files
+            .iter()
+            .all(|f| f["accepted"] == 7 + 2 * 3 * 12 && f["rejected"] == 0)
+    );
+}
