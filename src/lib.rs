@@ -36,6 +36,19 @@ use schema::Names;
 use validate::{Rules, Vocabulary};
 use value::Date;
 
+/// Receives the progress of the long stages. The command line draws bars on a terminal;
+/// everything else passes `&()`, which reports nothing.
+pub trait Progress: Sync {
+    /// A stage begins with `total` steps (0 when unknown).
+    fn stage(&self, _name: &str, _total: u64) {}
+    /// One step of the current stage is done.
+    fn advance(&self) {}
+    /// The current stage is done.
+    fn done(&self) {}
+}
+
+impl Progress for () {}
+
 /// Everything a run needs, resolved and checked before any input is read.
 #[derive(Debug)]
 pub struct Job {
@@ -81,7 +94,7 @@ impl Checked {
 }
 
 /// Discovers, reads and validates every workbook in `input`, in parallel.
-pub fn check(input: &Path, config: &Config) -> Result<Checked, Error> {
+pub fn check(input: &Path, config: &Config, progress: &dyn Progress) -> Result<Checked, Error> {
     let (found, notices) = discover::discover(input)?;
     let names = Names::new(config);
     let vocab = Vocabulary::new(config);
@@ -90,10 +103,16 @@ pub fn check(input: &Path, config: &Config) -> Result<Checked, Error> {
         names: &names,
         vocab: &vocab,
     };
+    progress.stage("Läser arbetsböcker", found.len() as u64);
     let submissions: Vec<Submission> = found
         .par_iter()
-        .map(|f| process(&f.path, &f.name, &rules))
+        .map(|f| {
+            let s = process(&f.path, &f.name, &rules);
+            progress.advance();
+            s
+        })
         .collect();
+    progress.done();
     let mut checked = Checked {
         diagnostics: notices,
         ..Checked::default()

@@ -3,6 +3,7 @@
 //! exit code (0 success, 1 data errors, 2 the program could not do its job).
 
 mod args;
+mod progress;
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -17,7 +18,7 @@ use redovisa::error::Error;
 use redovisa::render::diagnostics::{Findings, Style};
 use redovisa::render::templates::Templates;
 use redovisa::value::Date;
-use redovisa::{Checked, Job};
+use redovisa::{Checked, Job, Progress};
 
 /// Runs the program and returns its exit code.
 pub fn run() -> ExitCode {
@@ -143,7 +144,8 @@ fn say(common: &Common, text: &str) {
 
 fn check(common: &Common, args: &CheckArgs) -> Result<u8, Error> {
     let job = resolve(common)?;
-    let checked = redovisa::check(&job.input, &job.config)?;
+    let bars = progress::Bars::new(common.quiet);
+    let checked = redovisa::check(&job.input, &job.config, &bars)?;
     print_findings(common, &job, &checked);
     let fail = checked.has_errors() || (args.deny_warnings && checked.has_warnings());
     Ok(u8::from(fail))
@@ -152,7 +154,8 @@ fn check(common: &Common, args: &CheckArgs) -> Result<u8, Error> {
 fn build(common: &Common, args: &BuildArgs) -> Result<u8, Error> {
     let job = resolve(common)?;
     let templates = load_templates(common)?;
-    let checked = redovisa::check(&job.input, &job.config)?;
+    let bars = progress::Bars::new(common.quiet);
+    let checked = redovisa::check(&job.input, &job.config, &bars)?;
     print_findings(common, &job, &checked);
     let errors = checked.has_errors();
     if errors && !args.allow_errors {
@@ -162,9 +165,12 @@ fn build(common: &Common, args: &BuildArgs) -> Result<u8, Error> {
         );
         return Ok(1);
     }
+    bars.stage("Sammanställer", 0);
     let report = redovisa::build_report(checked, &job.config, job.date, errors)?;
+    bars.stage("Skriver rapporten", 0);
     let outputs = redovisa::render::render(&report, &templates)?;
     redovisa::write::write_all(&job.output, &outputs)?;
+    bars.done();
     for (name, _) in &outputs {
         say(
             common,
@@ -205,7 +211,8 @@ fn sample(common: &Common, args: &SampleArgs) -> Result<u8, Error> {
 fn templates(common: &Common, action: TemplatesAction) -> Result<u8, Error> {
     let job = resolve(common)?;
     let templates = load_templates(common)?;
-    let checked = redovisa::check(&job.input, &job.config)?;
+    let bars = progress::Bars::new(common.quiet);
+    let checked = redovisa::check(&job.input, &job.config, &bars)?;
     let draft = checked.has_errors();
     let report = redovisa::build_report(checked, &job.config, job.date, draft)?;
     match action {
