@@ -132,14 +132,21 @@ fn print_findings(common: &Common, job: &Job, checked: &Checked) {
     };
     let text = redovisa::render::diagnostics::format(style(common.format), &findings);
     if !(common.quiet && common.format == FormatArg::Human && shown.is_empty()) {
-        print!("{text}");
+        out(&text);
     }
 }
 
 fn say(common: &Common, text: &str) {
     if !common.quiet && common.format == FormatArg::Human {
-        println!("{text}");
+        out(&format!("{text}\n"));
     }
+}
+
+/// Writes to stdout; a closed pipe (`redovisa ... | head`) is not an error.
+fn out(text: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush());
 }
 
 fn check(common: &Common, args: &CheckArgs) -> Result<u8, Error> {
@@ -220,7 +227,7 @@ fn templates(common: &Common, action: TemplatesAction) -> Result<u8, Error> {
             let context = redovisa::render::templates::context(&report);
             let json =
                 serde_json::to_string_pretty(&context).map_err(|e| Error::Usage(e.to_string()))?;
-            println!("{json}");
+            out(&format!("{json}\n"));
         }
         TemplatesAction::Check => {
             for (name, _) in redovisa::render::templates::OUTPUTS {

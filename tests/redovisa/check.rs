@@ -239,3 +239,25 @@ fn a_formula_without_cached_value_is_an_error_on_its_cell() {
     ));
     assert_eq!(diags.iter().filter(|d| d["severity"] == "error").count(), 1);
 }
+
+#[test]
+fn a_closed_stdout_pipe_is_not_a_panic() {
+    use std::io::Read;
+    let sc = Scratch::new();
+    let input = repo().join("input");
+    // The example's context is far larger than a pipe's buffer, so writing blocks
+    // until the reader closes its end.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_redovisa"))
+        .args(["templates", "context", "--input", input.to_str().unwrap(), "--date", "2026-03-31"])
+        .current_dir(sc.dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut start = [0u8; 16];
+    stdout.read_exact(&mut start).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+}
