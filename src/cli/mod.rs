@@ -146,7 +146,9 @@ fn say(common: &Common, text: &str) {
 fn out(text: &str) {
     use std::io::Write;
     let mut stdout = std::io::stdout().lock();
-    let _ = stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush());
+    let _ = stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush());
 }
 
 fn check(common: &Common, args: &CheckArgs) -> Result<u8, Error> {

@@ -248,7 +248,14 @@ fn a_closed_stdout_pipe_is_not_a_panic() {
     // The example's context is far larger than a pipe's buffer, so writing blocks
     // until the reader closes its end.
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_redovisa"))
-        .args(["templates", "context", "--input", input.to_str().unwrap(), "--date", "2026-03-31"])
+        .args([
+            "templates",
+            "context",
+            "--input",
+            input.to_str().unwrap(),
+            "--date",
+            "2026-03-31",
+        ])
         .current_dir(sc.dir.path())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
@@ -259,5 +266,10 @@ fn a_closed_stdout_pipe_is_not_a_panic() {
     stdout.read_exact(&mut start).unwrap();
     drop(stdout);
     let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
