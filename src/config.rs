@@ -68,7 +68,7 @@ impl Default for Limits {
             max_file_bytes: 200 * 1024 * 1024,
             max_cells_per_sheet: 5_000_000,
             max_cell_chars: 32_767,
-            max_uncompressed_bytes: 2 * 1024 * 1024 * 1024,
+            max_uncompressed_bytes: 1024 * 1024 * 1024,
         }
     }
 }

@@ -136,6 +136,22 @@ pub fn read_bytes(
         names,
         limits,
     };
+    if matches!(ext, "xlsx" | "xlsm" | "xlsb" | "ods") {
+        if bytes.starts_with(&CFB_MAGIC) {
+            // Excel stores a password-protected workbook as an encrypted package inside
+            // an OLE compound file instead of a zip archive.
+            return Err(Diagnostic::new(
+                Severity::Error,
+                Code::FileUnreadable,
+                file,
+                format!(
+                    "arbetsboken är lösenordsskyddad (krypterad), eller en gammal .xls-fil med \
+                     filändelsen .{ext}; spara den utan lösenord som .xlsx"
+                ),
+            ));
+        }
+        check_archive(&bytes, file, limits)?;
+    }
     let cursor = Cursor::new(bytes);
     match ext {
         "xlsx" | "xlsm" => {
@@ -201,6 +217,37 @@ pub fn read_bytes(
             ),
         )),
     }
+}
+
+/// The signature of an OLE compound file (old .xls, or an encrypted OOXML package).
+const CFB_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+/// Refuses an archive whose entries would decompress to more than the configured limit.
+/// The zip reader bounds every entry's output by its declared size, so the declared sizes
+/// bound the memory a workbook can make us use.
+fn check_archive(bytes: &[u8], file: &str, limits: &Limits) -> Result<(), Diagnostic> {
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(()); // not a zip at all: calamine says so in its own words
+    };
+    let total = match archive.decompressed_size() {
+        Some(total) => total,
+        None => (0..archive.len())
+            .filter_map(|i| archive.by_index_raw(i).ok().map(|f| u128::from(f.size())))
+            .sum(),
+    };
+    if total > u128::from(limits.max_uncompressed_bytes) {
+        return Err(Diagnostic::new(
+            Severity::Error,
+            Code::LimitExceeded,
+            file,
+            format!(
+                "arbetsboken packas upp till {total} byte, mer än gränsen {} byte \
+                 (limits.max_uncompressed_bytes); är den en komprimeringsbomb?",
+                limits.max_uncompressed_bytes
+            ),
+        ));
+    }
+    Ok(())
 }
 
 type Cells = Vec<(u32, u32, Value)>;

@@ -254,3 +254,71 @@ pub fn has(diags: &[serde_json::Value], code: &str, file: &str, cell: Option<&st
         .iter()
         .any(|d| d["code"] == code && d["file"] == file && cell.is_none_or(|c| d["cell"] == c))
 }
+
+/// Writes an `.xlsx` by hand from raw worksheet XML (`<sheetData>` content and an optional
+/// `<dimension>`), for files no well-behaved writer produces: cells beyond Excel's
+/// limits on text, lying dimensions. Entries are stored uncompressed.
+pub fn raw_xlsx(path: &Path, sheets: &[(&str, &str)]) {
+    let file = std::fs::File::create(path).unwrap();
+    let mut zip = zip::ZipWriter::new(file);
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let mut types = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"#,
+    );
+    let mut book = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>"#,
+    );
+    let mut rels = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#,
+    );
+    for (i, (name, _)) in sheets.iter().enumerate() {
+        let k = i + 1;
+        types.push_str(&format!(
+            r#"<Override PartName="/xl/worksheets/sheet{k}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#
+        ));
+        book.push_str(&format!(
+            r#"<sheet name="{}" sheetId="{k}" r:id="rId{k}"/>"#,
+            xml_escape(name)
+        ));
+        rels.push_str(&format!(
+            r#"<Relationship Id="rId{k}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{k}.xml"/>"#
+        ));
+    }
+    types.push_str("</Types>");
+    book.push_str("</sheets></workbook>");
+    rels.push_str("</Relationships>");
+    let mut put = |name: &str, text: &str| {
+        zip.start_file(name, stored).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    };
+    put("[Content_Types].xml", &types);
+    put(
+        "_rels/.rels",
+        r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
+    );
+    put("xl/workbook.xml", &book);
+    put("xl/_rels/workbook.xml.rels", &rels);
+    for (i, (_, xml)) in sheets.iter().enumerate() {
+        put(
+            &format!("xl/worksheets/sheet{}.xml", i + 1),
+            &format!(
+                r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">{xml}</worksheet>"#
+            ),
+        );
+    }
+    zip.finish().unwrap();
+}
+
+/// An inline-string cell for [`raw_xlsx`].
+pub fn raw_text(cell: &str, text: &str) -> String {
+    format!(
+        r#"<c r="{cell}" t="inlineStr"><is><t>{}</t></is></c>"#,
+        xml_escape(text)
+    )
+}
+
+/// A number cell for [`raw_xlsx`].
+pub fn raw_num(cell: &str, value: f64) -> String {
+    format!(r#"<c r="{cell}"><v>{value}</v></c>"#)
+}

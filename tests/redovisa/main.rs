@@ -4,5 +4,6 @@
 mod build;
 mod check;
 mod common;
+mod hostile;
 mod rules;
 mod sample;
