@@ -25,3 +25,9 @@ sample:
 bench:
     cargo build --release
     bash -c 'for i in 1 2 3 4 5; do /usr/bin/time -f "%e s, %M KiB" ./target/release/redovisa --date 2026-03-31 --quiet --output target/bench-output; done'
+
+# Fuzz reading a workbook for SECONDS with cargo-fuzz (needs `cargo install cargo-fuzz`
+# and a nightly toolchain). Crashes land in fuzz/artifacts/read_workbook/.
+fuzz SECONDS="300":
+    bash fuzz/seed.sh
+    cargo +nightly fuzz run read_workbook fuzz/corpus/read_workbook -- -max_total_time={{SECONDS}} -rss_limit_mb=4096 -timeout=20
