@@ -299,6 +299,7 @@ fn indicator_figures(
         )
     };
     out.sort_by_key(order);
+    crate::suppress::suppress(&mut out, config.suppression_threshold, &year);
     Ok(out)
 }
 
@@ -342,7 +343,7 @@ fn figures_of(
             numerator,
             denominator,
             value,
-            suppressed: numerator > 0.0 && numerator < config.suppression_threshold,
+            suppressed: false, // decided by `suppress` over all figures
             target_met: ind.target.zip(value).map(|(t, v)| t.is_met(v)),
         });
     }

@@ -17,6 +17,7 @@ pub mod render;
 pub mod report;
 pub mod sample;
 pub mod schema;
+pub mod suppress;
 pub mod validate;
 pub mod value;
 pub mod write;

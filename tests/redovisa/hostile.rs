@@ -28,7 +28,10 @@ fn valid(sc: &Scratch) {
 /// Runs `check --format json` and returns (exit code, peak resident memory in KiB, output).
 /// The peak is an upper bound: Linux counts the test process's own peak at the moment it
 /// spawned the child.
-#[allow(clippy::zombie_processes, reason = "the child is reaped by wait4 below")]
+#[allow(
+    clippy::zombie_processes,
+    reason = "the child is reaped by wait4 below"
+)]
 fn check_measured(sc: &Scratch, extra: &[&str]) -> (i32, i64, serde_json::Value) {
     let input = sc.input();
     let mut args = vec![
