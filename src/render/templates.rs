@@ -19,7 +19,7 @@ use crate::report::Report;
 pub const OUTPUTS: [(&str, &str); 2] = [("report.html.j2", "html"), ("report.md.j2", "md")];
 
 /// The shipped templates, compiled in as a fallback when no template folder exists.
-const BUILTIN: [(&str, &str); 4] = [
+const BUILTIN: [(&str, &str); 5] = [
     (
         "report.html.j2",
         include_str!("../../templates/report.html.j2"),
@@ -28,6 +28,10 @@ const BUILTIN: [(&str, &str); 4] = [
     (
         "macros.html.j2",
         include_str!("../../templates/macros.html.j2"),
+    ),
+    (
+        "charts.html.j2",
+        include_str!("../../templates/charts.html.j2"),
     ),
     ("style.css", include_str!("../../templates/style.css")),
 ];
@@ -207,4 +211,23 @@ fn add_filters(env: &mut Environment<'static>) {
                 .map_or(NOT_AVAILABLE.to_string(), |n| format::num(n, 0)))
         },
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_shipped_template_is_also_built_in() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+        let mut shipped = BTreeMap::new();
+        collect(&dir, &dir, &mut shipped).unwrap();
+        let builtin: Vec<&str> = BUILTIN.iter().map(|(n, _)| *n).collect();
+        for (name, source) in &shipped {
+            let i = builtin.iter().position(|b| b == name);
+            assert!(i.is_some(), "templates/{name} is missing from BUILTIN");
+            assert_eq!(BUILTIN[i.unwrap()].1, source);
+        }
+        assert_eq!(shipped.len(), BUILTIN.len());
+    }
 }

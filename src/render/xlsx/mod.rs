@@ -1,0 +1,378 @@
+//! The table appendix (`redovisning-Y.xlsx`) in the style of Swedish official statistics:
+//! `Innehåll` with links, one sheet per table (number and title, unit line, header,
+//! `Totalt`, `Källa`, `Anm.`), `Teckenförklaring`, `Definitioner`, `Inlämningar` and
+//! `Avvikelser`.
+//!
+//! Renders to memory only; writing the file is `write`'s job. Numbers are numeric cells
+//! with number formats, never text; symbols (`–`, `..`, `x`) are text by nature.
+
+mod sheets;
+mod tables;
+
+use rust_xlsxwriter::{
+    Chart, ChartFormat, ChartLegendPosition, ChartLine, ChartType, DocProperties, ExcelDateTime,
+    Format, FormatAlign, FormatBorder, Url, Workbook, Worksheet, XlsxError,
+};
+
+use crate::render::format::{NOT_AVAILABLE, long_date, num};
+use crate::report::Report;
+
+pub use sheets::swedish_severity;
+use sheets::{appendix_sheet, definitions, diagnostics, legend, submissions};
+use tables::tables;
+
+/// One cell of a published table.
+#[derive(Debug, Clone)]
+enum XCell {
+    Text(String),
+    /// A whole number (count).
+    Count(f64),
+    /// Kronor.
+    Kr(Option<f64>),
+    /// A percentage, given in per cent (45.3), written as a fraction with a % format.
+    Pct(Option<f64>),
+    /// A number with one decimal.
+    Dec(Option<f64>),
+    /// A symbol of official statistics.
+    Symbol(&'static str),
+    Empty,
+}
+
+struct Formats {
+    title: Format,
+    unit: Format,
+    header: Format,
+    header_left: Format,
+    text: Format,
+    count: Format,
+    kr: Format,
+    pct: Format,
+    dec: Format,
+    symbol: Format,
+    note: Format,
+    link: Format,
+    draft: Format,
+}
+
+impl Formats {
+    fn new() -> Self {
+        // Third section: zero shows as the official "nothing to report" dash.
+        let int = "#,##0;\u{2212}#,##0;\"–\"";
+        let total = |f: Format| f.set_bold().set_border_top(FormatBorder::Thin);
+        let _ = total;
+        Formats {
+            title: Format::new().set_bold().set_font_size(12),
+            unit: Format::new().set_italic(),
+            header: Format::new()
+                .set_bold()
+                .set_text_wrap()
+                .set_align(FormatAlign::Right)
+                .set_border_bottom(FormatBorder::Thin),
+            header_left: Format::new()
+                .set_bold()
+                .set_border_bottom(FormatBorder::Thin),
+            text: Format::new(),
+            count: Format::new().set_num_format(int),
+            kr: Format::new().set_num_format(int),
+            pct: Format::new().set_num_format("0.0\u{a0}%;\u{2212}0.0\u{a0}%;\"–\""),
+            dec: Format::new().set_num_format("#,##0.0;\u{2212}#,##0.0;\"–\""),
+            symbol: Format::new().set_align(FormatAlign::Right),
+            note: Format::new().set_font_size(9),
+            link: Format::new()
+                .set_font_color("#0563C1")
+                .set_underline(rust_xlsxwriter::FormatUnderline::Single),
+            draft: Format::new().set_bold().set_font_color("#C00000"),
+        }
+    }
+}
+
+/// A published table on a sheet of its own.
+struct TableSheet {
+    sheet: String,
+    title: String,
+    unit: String,
+    headers: Vec<String>,
+    rows: Vec<Vec<XCell>>,
+    total: Option<Vec<XCell>>,
+    notes: Vec<String>,
+    charts: Vec<ChartSpec>,
+}
+
+/// A native Excel chart drawn from a table's own cells, beside the table.
+struct ChartSpec {
+    /// The chart's title.
+    title: String,
+    /// First and last data row (0-based, counted from the first row under the header).
+    rows: (u32, u32),
+    /// The column with the category names.
+    categories: u16,
+    /// The column with the values.
+    values: u16,
+    /// A column with a target value per row, drawn as a line.
+    target: Option<u16>,
+    /// Horizontal bars (long category names) rather than columns.
+    horizontal: bool,
+}
+
+/// The first row of a table's data (below title, unit line and header).
+const DATA_ROW: u32 = 3;
+
+/// Builds a chart from `spec` over the cells of `sheet`.
+fn chart(sheet: &str, spec: &ChartSpec) -> Chart {
+    let (first, last) = (DATA_ROW + spec.rows.0, DATA_ROW + spec.rows.1);
+    let kind = if spec.horizontal {
+        ChartType::Bar
+    } else {
+        ChartType::Column
+    };
+    let mut chart = Chart::new(kind);
+    chart.title().set_name(&spec.title);
+    chart
+        .add_series()
+        .set_name("Värde")
+        .set_categories((sheet, first, spec.categories, last, spec.categories))
+        .set_values((sheet, first, spec.values, last, spec.values))
+        .set_gap(60);
+    if let Some(target) = spec.target {
+        let mut line = Chart::new(ChartType::Line);
+        line.add_series()
+            .set_name("Målvärde")
+            .set_values((sheet, first, target, last, target))
+            .set_format(
+                ChartFormat::new().set_line(ChartLine::new().set_color("#C00000").set_width(2.0)),
+            );
+        chart.combine(&line);
+        chart.legend().set_position(ChartLegendPosition::Bottom);
+    } else {
+        chart.legend().set_hidden();
+    }
+    chart.set_width(620).set_height(340);
+    chart.set_alt_text(format!("Diagram: {}", spec.title));
+    chart
+}
+
+/// Renders the appendix to bytes.
+pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
+    let mut wb = Workbook::new();
+    let d = report.generated;
+    let created = ExcelDateTime::from_ymd(d.year as u16, d.month, d.day)?;
+    wb.set_properties(
+        &DocProperties::new()
+            .set_title(format!(
+                "Redovisning God och nära vård {}, {}",
+                report.year, report.region
+            ))
+            .set_author("redovisa")
+            .set_creation_datetime(&created),
+    );
+    let f = Formats::new();
+    let tables = tables(report);
+    contents(&mut wb, &f, report, &tables)?;
+    for t in &tables {
+        table_sheet(&mut wb, &f, report, t)?;
+    }
+    appendix_sheet(&mut wb, &f, report)?;
+    legend(&mut wb, &f, report)?;
+    definitions(&mut wb, &f, report)?;
+    submissions(&mut wb, &f, report)?;
+    if !report.diagnostics.is_empty() || !report.rejected.is_empty() {
+        diagnostics(&mut wb, &f, report)?;
+    }
+    wb.save_to_buffer()
+}
+
+fn source_line(report: &Report) -> String {
+    format!(
+        "Källa: Förvaltningarnas redovisningar till {}, sammanställda {}.",
+        report.region, report.generated
+    )
+}
+
+fn draft_mark(ws: &mut Worksheet, report: &Report) {
+    if report.draft {
+        ws.set_header("&C&\"-,Bold\"&KC00000UTKAST – innehåller fel i underlaget");
+    }
+}
+
+fn page_setup(ws: &mut Worksheet, landscape: bool) {
+    ws.set_paper_size(9);
+    if landscape {
+        ws.set_landscape();
+    }
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_footer("&L&A&RSida &P av &N");
+}
+
+fn contents(
+    wb: &mut Workbook,
+    f: &Formats,
+    report: &Report,
+    tables: &[TableSheet],
+) -> Result<(), XlsxError> {
+    let ws = wb.add_worksheet();
+    ws.set_name("Innehåll")?;
+    ws.write_string_with_format(
+        0,
+        0,
+        format!(
+            "Redovisning av God och nära vård {}, {}",
+            report.year, report.region
+        ),
+        &f.title,
+    )?;
+    ws.write_string(
+        1,
+        0,
+        format!("Sammanställd {}", long_date(report.generated)),
+    )?;
+    if report.draft {
+        ws.write_string_with_format(
+            2,
+            0,
+            "UTKAST: underlaget innehåller fel. Avvisade rader finns på bladet Avvikelser.",
+            &f.draft,
+        )?;
+    }
+    ws.write_string_with_format(3, 0, "Tabell", &f.header_left)?;
+    let mut links: Vec<(String, String)> = tables
+        .iter()
+        .map(|t| (t.sheet.clone(), t.title.clone()))
+        .collect();
+    links.push((
+        "Tabell 8".into(),
+        format!("Tabell 8. Bilaga: samtliga insatser, {}", report.year),
+    ));
+    links.push(("Teckenförklaring".into(), "Teckenförklaring".into()));
+    links.push((
+        "Definitioner".into(),
+        "Definitioner av indikatorer och insatsområden".into(),
+    ));
+    links.push((
+        "Inlämningar".into(),
+        "Inlämnade filer och antal rader".into(),
+    ));
+    if !report.diagnostics.is_empty() || !report.rejected.is_empty() {
+        links.push(("Avvikelser".into(), "Avvikelser i underlaget".into()));
+    }
+    for (row, (sheet, title)) in (4..).zip(&links) {
+        let link = Url::new(format!("internal:'{sheet}'!A1")).set_text(title);
+        ws.write_url_with_format(row, 0, link, &f.link)?;
+    }
+    ws.set_column_width(0, 90)?;
+    draft_mark(ws, report);
+    page_setup(ws, false);
+    Ok(())
+}
+
+fn write_cell(
+    ws: &mut Worksheet,
+    f: &Formats,
+    row: u32,
+    col: u16,
+    cell: &XCell,
+    bold: bool,
+) -> Result<usize, XlsxError> {
+    let b = |fmt: &Format| {
+        if bold {
+            fmt.clone().set_bold().set_border_top(FormatBorder::Thin)
+        } else {
+            fmt.clone()
+        }
+    };
+    let width = match cell {
+        XCell::Text(s) => {
+            ws.write_string_with_format(row, col, s, &b(&f.text))?;
+            s.chars().count()
+        }
+        XCell::Count(v) => {
+            ws.write_number_with_format(row, col, *v, &b(&f.count))?;
+            num(*v, 0).chars().count()
+        }
+        XCell::Kr(Some(v)) => {
+            ws.write_number_with_format(row, col, *v, &b(&f.kr))?;
+            num(*v, 0).chars().count()
+        }
+        XCell::Pct(Some(v)) => {
+            ws.write_number_with_format(row, col, *v / 100.0, &b(&f.pct))?;
+            7
+        }
+        XCell::Dec(Some(v)) => {
+            ws.write_number_with_format(row, col, *v, &b(&f.dec))?;
+            num(*v, 1).chars().count()
+        }
+        XCell::Kr(None) | XCell::Pct(None) | XCell::Dec(None) => {
+            ws.write_string_with_format(row, col, NOT_AVAILABLE, &b(&f.symbol))?;
+            2
+        }
+        XCell::Symbol(s) => {
+            ws.write_string_with_format(row, col, *s, &b(&f.symbol))?;
+            2
+        }
+        XCell::Empty => {
+            if bold {
+                ws.write_blank(row, col, &b(&f.text))?;
+            }
+            0
+        }
+    };
+    Ok(width)
+}
+
+fn table_sheet(
+    wb: &mut Workbook,
+    f: &Formats,
+    report: &Report,
+    t: &TableSheet,
+) -> Result<(), XlsxError> {
+    let ws = wb.add_worksheet();
+    ws.set_name(&t.sheet)?;
+    let title = if report.draft {
+        format!("{} (UTKAST)", t.title)
+    } else {
+        t.title.clone()
+    };
+    ws.write_string_with_format(0, 0, &title, &f.title)?;
+    ws.write_string_with_format(1, 0, &t.unit, &f.unit)?;
+    let mut widths: Vec<usize> = t
+        .headers
+        .iter()
+        .map(|h| h.chars().count().min(24))
+        .collect();
+    for (c, h) in t.headers.iter().enumerate() {
+        let fmt = if c == 0 { &f.header_left } else { &f.header };
+        ws.write_string_with_format(2, c as u16, h, fmt)?;
+    }
+    let mut row = DATA_ROW;
+    for cells in &t.rows {
+        for (c, cell) in cells.iter().enumerate() {
+            let w = write_cell(ws, f, row, c as u16, cell, false)?;
+            widths[c] = widths[c].max(w);
+        }
+        row += 1;
+    }
+    if let Some(total) = &t.total {
+        for (c, cell) in total.iter().enumerate() {
+            let w = write_cell(ws, f, row, c as u16, cell, true)?;
+            widths[c] = widths[c].max(w);
+        }
+        row += 1;
+    }
+    row += 1;
+    ws.write_string_with_format(row, 0, source_line(report), &f.note)?;
+    for note in &t.notes {
+        row += 1;
+        ws.write_string_with_format(row, 0, format!("Anm. {note}"), &f.note)?;
+    }
+    for (c, w) in widths.iter().enumerate() {
+        ws.set_column_width(c as u16, (*w as f64 + 2.0).clamp(8.0, 60.0))?;
+    }
+    for (k, spec) in t.charts.iter().enumerate() {
+        let chart = chart(&t.sheet, spec);
+        ws.insert_chart(2 + 20 * k as u32, t.headers.len() as u16 + 1, &chart)?;
+    }
+    ws.set_freeze_panes(3, 1)?;
+    ws.set_repeat_rows(0, 2)?;
+    draft_mark(ws, report);
+    page_setup(ws, t.headers.len() > 5);
+    Ok(())
+}

@@ -1,0 +1,340 @@
+//! The appendix's other sheets: Tabell 8 (every initiative, as an Excel table with
+//! filters), Teckenförklaring, Definitioner, Inlämningar and Avvikelser.
+
+use rust_xlsxwriter::{Format, Table, TableColumn, TableStyle, Workbook, XlsxError};
+
+use crate::model::SHIFTS;
+use crate::render::format::{CANNOT_OCCUR, NOT_AVAILABLE, NOTHING, SUPPRESSED, num};
+use crate::report::Report;
+
+use super::{Formats, draft_mark, page_setup, source_line};
+
+pub(super) fn appendix_sheet(
+    wb: &mut Workbook,
+    f: &Formats,
+    report: &Report,
+) -> Result<(), XlsxError> {
+    let ws = wb.add_worksheet();
+    ws.set_name("Tabell 8")?;
+    let title = format!("Tabell 8. Bilaga: samtliga insatser, {}", report.year);
+    ws.write_string_with_format(
+        0,
+        0,
+        if report.draft {
+            format!("{title} (UTKAST)")
+        } else {
+            title
+        },
+        &f.title,
+    )?;
+    ws.write_string_with_format(1, 0, "Kronor och datum", &f.unit)?;
+    let headers = [
+        "Förvaltning",
+        "Id",
+        "Insats",
+        "Insatsområde",
+        "Förflyttning",
+        "Status",
+        "Startdatum",
+        "Slutdatum",
+        "Budget, kr",
+        "Använda medel, kr",
+        "Varav överenskommelsemedel, kr",
+        "Samverkan med kommun",
+        "Målgrupp",
+        "Beskrivning",
+        "Resultat",
+        "Kontaktperson",
+        "Fil",
+        "Rad",
+    ];
+    let date_fmt = Format::new().set_num_format("yyyy-mm-dd");
+    let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
+    let mut row = 3u32;
+    for i in &report.initiatives {
+        let texts: [(u16, Option<&str>); 10] = [
+            (0, Some(&i.administration)),
+            (1, Some(&i.id)),
+            (2, Some(&i.name)),
+            (3, Some(&i.area_label)),
+            (5, Some(i.status.label())),
+            (12, i.target_group.as_deref()),
+            (13, i.description.as_deref()),
+            (14, i.result.as_deref()),
+            (15, i.contact.as_deref()),
+            (16, Some(&i.file)),
+        ];
+        for (c, t) in texts {
+            if let Some(t) = t {
+                ws.write_string(row, c, t)?;
+                widths[c as usize] = widths[c as usize].max(t.chars().count().min(50));
+            }
+        }
+        if let Some(s) = i.shift {
+            ws.write_number(row, 4, f64::from(s))?;
+        }
+        for (c, d) in [(6u16, i.start), (7, i.end)] {
+            if let Some(d) = d {
+                ws.write_number_with_format(row, c, d.to_serial(), &date_fmt)?;
+                widths[c as usize] = widths[c as usize].max(10);
+            }
+        }
+        for (c, v) in [
+            (8u16, i.budget_kr),
+            (9, i.spent_kr),
+            (10, i.agreement_funds_kr),
+        ] {
+            if let Some(v) = v {
+                ws.write_number_with_format(row, c, v, &f.kr)?;
+            }
+        }
+        if let Some(b) = i.municipal_cooperation {
+            ws.write_string(row, 11, if b { "Ja" } else { "Nej" })?;
+        }
+        ws.write_number(row, 17, f64::from(i.row))?;
+        row += 1;
+    }
+    let last = row.max(4) - 1;
+    let columns: Vec<TableColumn> = headers
+        .iter()
+        .map(|h| TableColumn::new().set_header(*h))
+        .collect();
+    let table = Table::new()
+        .set_columns(&columns)
+        .set_style(TableStyle::Light1)
+        .set_name("Insatser");
+    ws.add_table(2, 0, last, headers.len() as u16 - 1, &table)?;
+    let mut r = last + 2;
+    ws.write_string_with_format(r, 0, source_line(report), &f.note)?;
+    r += 1;
+    ws.write_string_with_format(
+        r,
+        0,
+        "Anm. Tabellen har filter i rubrikraden. Belopp i kronor.",
+        &f.note,
+    )?;
+    for (c, w) in widths.iter().enumerate() {
+        ws.set_column_width(c as u16, (*w as f64 + 2.0).clamp(8.0, 52.0))?;
+    }
+    ws.set_freeze_panes(3, 0)?;
+    ws.set_repeat_rows(0, 2)?;
+    draft_mark(ws, report);
+    page_setup(ws, true);
+    Ok(())
+}
+
+fn simple_sheet(
+    wb: &mut Workbook,
+    f: &Formats,
+    report: &Report,
+    name: &str,
+    title: &str,
+    headers: &[&str],
+    rows: Vec<Vec<String>>,
+) -> Result<(), XlsxError> {
+    let ws = wb.add_worksheet();
+    ws.set_name(name)?;
+    ws.write_string_with_format(0, 0, title, &f.title)?;
+    let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
+    for (c, h) in headers.iter().enumerate() {
+        ws.write_string_with_format(2, c as u16, *h, &f.header_left)?;
+    }
+    for (r, cells) in rows.iter().enumerate() {
+        for (c, text) in cells.iter().enumerate() {
+            let row = 3 + r as u32;
+            match text.parse::<f64>() {
+                Ok(n)
+                    if c > 0 && !text.is_empty() && text.chars().all(|ch| ch.is_ascii_digit()) =>
+                {
+                    ws.write_number_with_format(row, c as u16, n, &f.count)?
+                }
+                _ => ws.write_string(row, c as u16, text)?,
+            };
+            widths[c] = widths[c].max(text.chars().count().min(80));
+        }
+    }
+    for (c, w) in widths.iter().enumerate() {
+        ws.set_column_width(c as u16, (*w as f64 + 2.0).clamp(6.0, 80.0))?;
+    }
+    ws.set_freeze_panes(3, 0)?;
+    ws.set_repeat_rows(2, 2)?;
+    draft_mark(ws, report);
+    page_setup(ws, headers.len() > 4);
+    Ok(())
+}
+
+pub(super) fn legend(wb: &mut Workbook, f: &Formats, report: &Report) -> Result<(), XlsxError> {
+    let rows = vec![
+        vec![
+            NOTHING.to_string(),
+            "Inget finns att redovisa (värdet är noll)".to_string(),
+        ],
+        vec![
+            NOT_AVAILABLE.to_string(),
+            "Uppgift inte tillgänglig eller för osäker för att redovisas".to_string(),
+        ],
+        vec![
+            CANNOT_OCCUR.to_string(),
+            "Uppgift kan inte förekomma (t.ex. nämnare för ett antal)".to_string(),
+        ],
+        vec![
+            SUPPRESSED.to_string(),
+            format!(
+                "Uppgift skyddad av sekretesskäl (täljare större än 0 men mindre än {})",
+                num(report.suppression_threshold, 0)
+            ),
+        ],
+    ];
+    simple_sheet(
+        wb,
+        f,
+        report,
+        "Teckenförklaring",
+        "Teckenförklaring",
+        &["Tecken", "Betydelse"],
+        rows,
+    )
+}
+
+pub(super) fn definitions(
+    wb: &mut Workbook,
+    f: &Formats,
+    report: &Report,
+) -> Result<(), XlsxError> {
+    let mut rows: Vec<Vec<String>> = report
+        .indicator_definitions
+        .iter()
+        .map(|d| {
+            let target = d.target.map_or(String::new(), |t| {
+                let dir = match t.direction {
+                    crate::config::Direction::AtLeast => "minst",
+                    crate::config::Direction::AtMost => "högst",
+                };
+                format!("{dir} {}", num(t.value, 1))
+            });
+            vec![
+                "Indikator".to_string(),
+                d.label.clone(),
+                d.code.clone(),
+                d.unit.clone(),
+                target,
+                d.definition.clone(),
+            ]
+        })
+        .collect();
+    rows.extend(report.by_area.iter().map(|a| {
+        vec![
+            "Insatsområde".to_string(),
+            a.label.clone(),
+            a.area.clone(),
+            String::new(),
+            String::new(),
+            String::new(),
+        ]
+    }));
+    rows.extend(SHIFTS.iter().enumerate().map(|(i, s)| {
+        vec![
+            "Förflyttning".to_string(),
+            s.to_string(),
+            (i + 1).to_string(),
+            String::new(),
+            String::new(),
+            String::new(),
+        ]
+    }));
+    simple_sheet(
+        wb,
+        f,
+        report,
+        "Definitioner",
+        "Definitioner",
+        &["Typ", "Namn", "Kod", "Enhet", "Målvärde", "Definition"],
+        rows,
+    )
+}
+
+pub(super) fn submissions(
+    wb: &mut Workbook,
+    f: &Formats,
+    report: &Report,
+) -> Result<(), XlsxError> {
+    let rows = report
+        .files
+        .iter()
+        .map(|s| {
+            vec![
+                s.file.clone(),
+                s.administration.clone(),
+                s.rows_read.to_string(),
+                s.accepted.to_string(),
+                s.rejected.to_string(),
+                s.skipped.to_string(),
+            ]
+        })
+        .collect();
+    simple_sheet(
+        wb,
+        f,
+        report,
+        "Inlämningar",
+        &format!("Inlämnade filer, {}", report.year),
+        &[
+            "Fil",
+            "Förvaltning",
+            "Lästa rader",
+            "Godkända",
+            "Avvisade",
+            "Överhoppade",
+        ],
+        rows,
+    )
+}
+
+pub(super) fn diagnostics(
+    wb: &mut Workbook,
+    f: &Formats,
+    report: &Report,
+) -> Result<(), XlsxError> {
+    let mut rows: Vec<Vec<String>> = report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            vec![
+                d.file.clone(),
+                d.sheet.clone().unwrap_or_default(),
+                d.cell.map(|c| c.to_string()).unwrap_or_default(),
+                swedish_severity(d.severity).to_string(),
+                d.code.as_str().to_string(),
+                d.message.clone(),
+            ]
+        })
+        .collect();
+    rows.extend(report.rejected.iter().map(|r| {
+        vec![
+            r.file.clone(),
+            r.sheet.clone(),
+            format!("rad {}", r.row),
+            "avvisad rad".to_string(),
+            "rejected-row".to_string(),
+            r.reasons.join("; "),
+        ]
+    }));
+    simple_sheet(
+        wb,
+        f,
+        report,
+        "Avvikelser",
+        "Avvikelser i underlaget",
+        &["Fil", "Blad", "Cell", "Allvarlighet", "Kod", "Meddelande"],
+        rows,
+    )
+}
+
+/// The Swedish word for a severity.
+pub fn swedish_severity(s: crate::diagnostic::Severity) -> &'static str {
+    match s {
+        crate::diagnostic::Severity::Error => "fel",
+        crate::diagnostic::Severity::Warning => "varning",
+        crate::diagnostic::Severity::Notice => "notis",
+    }
+}

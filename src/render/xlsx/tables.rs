@@ -1,0 +1,354 @@
+//! The published tables 1–7: their titles, unit lines, headers, rows, totals and notes,
+//! built from the report. Layout only; writing cells is the parent module's job.
+
+use crate::config::IndicatorKind;
+use crate::model::SHIFTS;
+use crate::render::format::{CANNOT_OCCUR, NOT_AVAILABLE, SUPPRESSED, num};
+use crate::report::{IndicatorRow, Matrix, Report};
+
+use super::{ChartSpec, TableSheet, XCell};
+
+fn share_note() -> String {
+    "Andelen avser förvaltningens del av regionens totala använda medel.".to_string()
+}
+
+fn matrix_rows(m: &Matrix, cell: impl Fn(f64) -> XCell) -> (Vec<Vec<XCell>>, Vec<XCell>) {
+    let rows = m
+        .rows
+        .iter()
+        .map(|r| {
+            std::iter::once(XCell::Text(r.administration.clone()))
+                .chain(r.values.iter().map(|v| cell(*v)))
+                .chain(std::iter::once(cell(r.total)))
+                .collect()
+        })
+        .collect();
+    let total = std::iter::once(XCell::Text("Totalt".into()))
+        .chain(m.totals.iter().map(|v| cell(*v)))
+        .chain(std::iter::once(cell(m.total)))
+        .collect();
+    (rows, total)
+}
+
+pub(super) fn tables(report: &Report) -> Vec<TableSheet> {
+    let y = report.year;
+    let t = &report.totals;
+    let mut out = Vec::new();
+    out.push(TableSheet {
+        sheet: "Tabell 1".into(),
+        title: format!("Tabell 1. Insatser och använda medel per förvaltning, {y}"),
+        unit: "Antal, kronor och procent".into(),
+        headers: vec![
+            "Förvaltning".into(),
+            "Antal insatser".into(),
+            "Budget, kr".into(),
+            "Använda medel, kr".into(),
+            "Varav överenskommelsemedel, kr".into(),
+            "Andel av använda medel, %".into(),
+        ],
+        rows: report
+            .by_administration
+            .iter()
+            .map(|a| {
+                vec![
+                    XCell::Text(a.administration.clone()),
+                    XCell::Count(a.initiatives as f64),
+                    XCell::Kr(Some(a.budget_kr)),
+                    XCell::Kr(Some(a.spent_kr)),
+                    XCell::Kr(Some(a.agreement_funds_kr)),
+                    XCell::Pct(a.share_pct),
+                ]
+            })
+            .collect(),
+        total: Some(vec![
+            XCell::Text("Totalt".into()),
+            XCell::Count(t.initiatives as f64),
+            XCell::Kr(Some(t.budget_kr)),
+            XCell::Kr(Some(t.spent_kr)),
+            XCell::Kr(Some(t.agreement_funds_kr)),
+            XCell::Pct((t.spent_kr > 0.0).then_some(100.0)),
+        ]),
+        notes: vec![share_note()],
+        charts: vec![ChartSpec {
+            title: "Använda medel per förvaltning, kronor".into(),
+            rows: (0, report.by_administration.len().max(1) as u32 - 1),
+            categories: 0,
+            values: 3,
+            target: None,
+            horizontal: true,
+        }],
+    });
+    out.push(TableSheet {
+        sheet: "Tabell 2".into(),
+        title: format!("Tabell 2. Insatser och använda medel per insatsområde, {y}"),
+        unit: "Antal, kronor och procent".into(),
+        headers: vec![
+            "Insatsområde".into(),
+            "Antal insatser".into(),
+            "Budget, kr".into(),
+            "Använda medel, kr".into(),
+            "Varav överenskommelsemedel, kr".into(),
+            "Andel av använda medel, %".into(),
+        ],
+        rows: report
+            .by_area
+            .iter()
+            .map(|a| {
+                vec![
+                    XCell::Text(a.label.clone()),
+                    XCell::Count(a.initiatives as f64),
+                    XCell::Kr(Some(a.budget_kr)),
+                    XCell::Kr(Some(a.spent_kr)),
+                    XCell::Kr(Some(a.agreement_funds_kr)),
+                    XCell::Pct(a.share_pct),
+                ]
+            })
+            .collect(),
+        total: Some(vec![
+            XCell::Text("Totalt".into()),
+            XCell::Count(t.initiatives as f64),
+            XCell::Kr(Some(t.budget_kr)),
+            XCell::Kr(Some(t.spent_kr)),
+            XCell::Kr(Some(t.agreement_funds_kr)),
+            XCell::Pct((t.spent_kr > 0.0).then_some(100.0)),
+        ]),
+        notes: vec![],
+        charts: vec![ChartSpec {
+            title: "Använda medel per insatsområde, kronor".into(),
+            rows: (0, report.by_area.len().max(1) as u32 - 1),
+            categories: 0,
+            values: 3,
+            target: None,
+            horizontal: true,
+        }],
+    });
+    let (rows, total) = matrix_rows(&report.area_matrix, |v| XCell::Kr(Some(v)));
+    out.push(TableSheet {
+        sheet: "Tabell 3".into(),
+        title: format!("Tabell 3. Använda medel per förvaltning och insatsområde, {y}"),
+        unit: "Kronor".into(),
+        headers: headers_with_total("Förvaltning", &report.area_matrix),
+        rows,
+        total: Some(total),
+        notes: vec![],
+        charts: vec![],
+    });
+    let (rows, total) = matrix_rows(&report.status_matrix, XCell::Count);
+    out.push(TableSheet {
+        sheet: "Tabell 4".into(),
+        title: format!("Tabell 4. Insatser efter status och förvaltning, {y}"),
+        unit: "Antal".into(),
+        headers: headers_with_total("Förvaltning", &report.status_matrix),
+        rows,
+        total: Some(total),
+        notes: vec![],
+        charts: vec![],
+    });
+    out.push(funds_table(report));
+    out.push(indicator_table(report));
+    let (rows, total) = matrix_rows(&report.shift_matrix, XCell::Count);
+    out.push(TableSheet {
+        sheet: "Tabell 7".into(),
+        title: format!("Tabell 7. Insatser per förflyttning och förvaltning, {y}"),
+        unit: "Antal".into(),
+        headers: headers_with_total("Förvaltning", &report.shift_matrix),
+        rows,
+        total: Some(total),
+        notes: SHIFTS
+            .iter()
+            .enumerate()
+            .map(|(i, s)| format!("Förflyttning {}: {s}.", i + 1))
+            .collect(),
+        charts: vec![],
+    });
+    out
+}
+
+fn headers_with_total(first: &str, m: &Matrix) -> Vec<String> {
+    std::iter::once(first.to_string())
+        .chain(m.columns.iter().cloned())
+        .chain(std::iter::once("Totalt".to_string()))
+        .collect()
+}
+
+fn funds_table(report: &Report) -> TableSheet {
+    let t = &report.totals;
+    let per = |v: Option<f64>| XCell::Dec(v);
+    TableSheet {
+        sheet: "Tabell 5".into(),
+        title: format!(
+            "Tabell 5. Medel i förhållande till tilldelning och befolkning, {}",
+            report.year
+        ),
+        unit: "Kronor, kronor per invånare och procent".into(),
+        headers: vec!["Uppgift".into(), "Värde".into()],
+        rows: vec![
+            vec![
+                XCell::Text("Tilldelade överenskommelsemedel, kr".into()),
+                XCell::Kr(Some(t.allocation_kr)),
+            ],
+            vec![
+                XCell::Text("Använda överenskommelsemedel, kr".into()),
+                XCell::Kr(Some(t.agreement_funds_kr)),
+            ],
+            vec![
+                XCell::Text("Återstår av tilldelningen, kr".into()),
+                XCell::Kr(Some(t.remaining_kr)),
+            ],
+            vec![
+                XCell::Text("Använda medel totalt, kr".into()),
+                XCell::Kr(Some(t.spent_kr)),
+            ],
+            vec![
+                XCell::Text("Befolkning, antal invånare".into()),
+                if t.population > 0 {
+                    XCell::Count(t.population as f64)
+                } else {
+                    XCell::Symbol(NOT_AVAILABLE)
+                },
+            ],
+            vec![
+                XCell::Text("Tilldelning per invånare, kr".into()),
+                per(t.allocation_per_inhabitant_kr),
+            ],
+            vec![
+                XCell::Text("Använda överenskommelsemedel per invånare, kr".into()),
+                per(t.agreement_funds_per_inhabitant_kr),
+            ],
+            vec![
+                XCell::Text("Använda medel totalt per invånare, kr".into()),
+                per(t.spent_per_inhabitant_kr),
+            ],
+            vec![
+                XCell::Text("Utnyttjandegrad, %".into()),
+                XCell::Pct(t.utilisation_pct),
+            ],
+        ],
+        total: None,
+        notes: vec![
+            "Utnyttjandegraden är använda överenskommelsemedel delat med tilldelade medel.".into(),
+            "Ett negativt värde för Återstår innebär att mer har använts än som tilldelats.".into(),
+        ],
+        charts: vec![],
+    }
+}
+
+/// The year's figure of an indicator as a cell: `x` when suppressed, `..` when missing.
+fn indicator_cells(r: &IndicatorRow) -> Vec<XCell> {
+    let f = &r.figure;
+    let hidden = f.suppressed;
+    let value = match (hidden, f.value) {
+        (true, _) => XCell::Symbol(SUPPRESSED),
+        (false, Some(v)) if r.kind == IndicatorKind::Count => XCell::Count(v),
+        (false, Some(v)) => XCell::Dec(Some(v)),
+        (false, None) => XCell::Symbol(NOT_AVAILABLE),
+    };
+    let numerator = if hidden {
+        XCell::Symbol(SUPPRESSED)
+    } else {
+        XCell::Count(f.numerator)
+    };
+    let denominator = match f.denominator {
+        Some(d) => XCell::Count(d),
+        None => XCell::Symbol(CANNOT_OCCUR),
+    };
+    let met = match (hidden, f.target_met) {
+        (true, Some(_)) => XCell::Symbol(SUPPRESSED),
+        (_, Some(true)) => XCell::Text("Ja".into()),
+        (_, Some(false)) => XCell::Text("Nej".into()),
+        (_, None) => XCell::Empty,
+    };
+    vec![
+        XCell::Text(r.label.clone()),
+        XCell::Text(
+            f.administration
+                .clone()
+                .unwrap_or_else(|| "Hela regionen".into()),
+        ),
+        value,
+        numerator,
+        denominator,
+        r.target.map_or(XCell::Empty, |t| XCell::Dec(Some(t))),
+        met,
+    ]
+}
+
+fn indicator_table(report: &Report) -> TableSheet {
+    let year = report.year.to_string();
+    let shown: Vec<&IndicatorRow> = report
+        .indicators
+        .iter()
+        .filter(|r| r.figure.period == year)
+        .collect();
+    let rows = shown.iter().map(|r| indicator_cells(r)).collect();
+    // One chart per indicator: the region and its administrations, which are adjacent
+    // rows, against the target where there is one.
+    let mut charts = Vec::new();
+    let mut start = 0;
+    while start < shown.len() {
+        let code = &shown[start].figure.indicator;
+        let end = start
+            + shown[start..]
+                .iter()
+                .take_while(|r| &r.figure.indicator == code)
+                .count();
+        charts.push(ChartSpec {
+            title: format!(
+                "{} ({}), {}",
+                shown[start].label,
+                unit_of(report, code),
+                report.year
+            ),
+            rows: (start as u32, end as u32 - 1),
+            categories: 1,
+            values: 2,
+            target: shown[start].target.map(|_| 5),
+            horizontal: false,
+        });
+        start = end;
+    }
+    let units: Vec<String> = report
+        .indicator_definitions
+        .iter()
+        .map(|d| format!("{}: {}.", d.label, d.unit.to_lowercase()))
+        .collect();
+    let mut notes = vec![
+        "Värdet för regionen är summan av täljarna delad med summan av nämnarna, inte ett medelvärde av förvaltningarnas värden.".to_string(),
+        "I diagrammen saknas staplar för skyddade värden (x).".to_string(),
+        format!(
+            "Värden vars täljare är större än 0 men mindre än {} visas som x av sekretesskäl.",
+            num(report.suppression_threshold, 0)
+        ),
+    ];
+    notes.push(format!("Enheter: {}", units.join(" ")));
+    TableSheet {
+        sheet: "Tabell 6".into(),
+        title: format!(
+            "Tabell 6. Indikatorer per förvaltning och för regionen, {}",
+            report.year
+        ),
+        unit: "Procent, per 100 000 invånare eller antal, enligt indikatorns definition".into(),
+        headers: vec![
+            "Indikator".into(),
+            "Förvaltning".into(),
+            "Värde".into(),
+            "Täljare".into(),
+            "Nämnare".into(),
+            "Målvärde".into(),
+            "Målet uppfyllt".into(),
+        ],
+        rows,
+        total: None,
+        notes,
+        charts,
+    }
+}
+
+/// The unit of an indicator, lowercase (`procent`, `per 100 000`, `antal`).
+fn unit_of(report: &Report, code: &str) -> String {
+    report
+        .indicator_definitions
+        .iter()
+        .find(|d| d.code == code)
+        .map_or(String::new(), |d| d.unit.to_lowercase())
+}
