@@ -230,4 +230,61 @@ mod tests {
         }
         assert_eq!(shipped.len(), BUILTIN.len());
     }
+
+    fn render(source: &str, ctx: Value) -> String {
+        let t = Templates::from_sources(BTreeMap::from([(
+            "t.html.j2".to_string(),
+            source.to_string(),
+        )]))
+        .unwrap();
+        t.env
+            .get_template("t.html.j2")
+            .unwrap()
+            .render(ctx)
+            .unwrap()
+    }
+
+    #[test]
+    fn filters_follow_swedish_conventions() {
+        let ctx = minijinja::context! { v => -1234567.5, z => 0, n => (), p => 45.25 };
+        assert_eq!(
+            render("{{ v | sek }}", ctx.clone()),
+            "\u{2212}1\u{a0}234\u{a0}568\u{a0}kr"
+        );
+        assert_eq!(
+            render("{{ v | num(1) }}", ctx.clone()),
+            "\u{2212}1\u{a0}234\u{a0}567,5"
+        );
+        assert_eq!(
+            render(
+                "{{ z | num }}|{{ z | cell }}|{{ n | cell }}|{{ n | sek }}",
+                ctx.clone()
+            ),
+            "0|–|..|.."
+        );
+        assert_eq!(render("{{ p | pct }}", ctx.clone()), "45,3\u{a0}%");
+        assert_eq!(
+            render(
+                "{{ '2026-03-31' | date }} {{ '2026-03-31' | date('iso') }}",
+                ctx
+            ),
+            "31 mars 2026 2026-03-31"
+        );
+    }
+
+    #[test]
+    fn suppressed_figures_render_as_x_and_html_is_escaped() {
+        let row = minijinja::context! { value => 3.0, numerator => 3.0, suppressed => true, kind => "share" };
+        let shown = minijinja::context! { value => 12.25, numerator => 49.0, suppressed => false, kind => "share" };
+        let ctx = minijinja::context! { a => row, b => shown, name => "<b>&</b>" };
+        assert_eq!(
+            render("{{ a | figure }} {{ a | numerator }}", ctx.clone()),
+            "x x"
+        );
+        assert_eq!(
+            render("{{ b | figure }} {{ b | numerator }}", ctx.clone()),
+            "12,3 49"
+        );
+        assert_eq!(render("{{ name }}", ctx), "&lt;b&gt;&amp;&lt;&#x2f;b&gt;");
+    }
 }

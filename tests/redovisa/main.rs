@@ -5,5 +5,6 @@ mod build;
 mod check;
 mod common;
 mod hostile;
+mod report;
 mod rules;
 mod sample;
