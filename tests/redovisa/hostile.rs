@@ -294,3 +294,27 @@ fn an_unwritable_output_folder_is_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("kan inte skriva"));
 }
+
+/// Inputs the fuzzer found (tests/fixtures/fuzz/): each must give a diagnostic naming the
+/// file, in bounded memory, with the valid workbook still consolidated.
+#[test]
+fn fuzzer_findings_stay_fixed() {
+    let dir = repo().join("tests/fixtures/fuzz");
+    let sc = Scratch::new();
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        std::fs::copy(entry.path(), sc.file(&name)).unwrap();
+        names.push(name);
+    }
+    assert!(!names.is_empty());
+    valid(&sc);
+    let (code, maxrss, json) = check_measured(&sc, &[]);
+    assert_eq!(code, 1);
+    for name in &names {
+        assert!(!diags_for(&json, name).is_empty(), "no diagnostic names {name}");
+    }
+    assert_eq!(accepted(&json, "giltig.xlsx"), 1);
+    assert!(maxrss < MEMORY_BOUND_KIB, "peak memory {maxrss} KiB");
+}

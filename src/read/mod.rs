@@ -15,6 +15,10 @@ use crate::diagnostic::{CellRef, Code, Diagnostic, Severity};
 use crate::schema::{Names, SheetKind};
 use crate::value::{Date, parse_date};
 
+mod guard;
+
+use guard::{CFB_MAGIC, check_archive, check_compound_file};
+
 /// A non-empty cell's value as the file holds it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
@@ -152,6 +156,9 @@ pub fn read_bytes(
         }
         check_archive(&bytes, file, limits)?;
     }
+    if ext == "xls" {
+        check_compound_file(&bytes, file)?;
+    }
     let cursor = Cursor::new(bytes);
     match ext {
         "xlsx" | "xlsm" => {
@@ -217,37 +224,6 @@ pub fn read_bytes(
             ),
         )),
     }
-}
-
-/// The signature of an OLE compound file (old .xls, or an encrypted OOXML package).
-const CFB_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-
-/// Refuses an archive whose entries would decompress to more than the configured limit.
-/// The zip reader bounds every entry's output by its declared size, so the declared sizes
-/// bound the memory a workbook can make us use.
-fn check_archive(bytes: &[u8], file: &str, limits: &Limits) -> Result<(), Diagnostic> {
-    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
-        return Ok(()); // not a zip at all: calamine says so in its own words
-    };
-    let total = match archive.decompressed_size() {
-        Some(total) => total,
-        None => (0..archive.len())
-            .filter_map(|i| archive.by_index_raw(i).ok().map(|f| u128::from(f.size())))
-            .sum(),
-    };
-    if total > u128::from(limits.max_uncompressed_bytes) {
-        return Err(Diagnostic::new(
-            Severity::Error,
-            Code::LimitExceeded,
-            file,
-            format!(
-                "arbetsboken packas upp till {total} byte, mer än gränsen {} byte \
-                 (limits.max_uncompressed_bytes); är den en komprimeringsbomb?",
-                limits.max_uncompressed_bytes
-            ),
-        ));
-    }
-    Ok(())
 }
 
 type Cells = Vec<(u32, u32, Value)>;
