@@ -11,6 +11,7 @@ pub mod consolidate;
 pub mod diagnostic;
 pub mod discover;
 pub mod error;
+pub mod input_template;
 pub mod model;
 pub mod read;
 pub mod render;

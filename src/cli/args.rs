@@ -70,6 +70,8 @@ pub enum Command {
     Build(BuildArgs),
     /// Validate only; write nothing. Exit 1 when the data has errors (for CI)
     Check(CheckArgs),
+    /// Write blank input workbooks for the administrations to fill in
+    Template(TemplateArgs),
     /// Write example input workbooks (seeded, any size)
     Sample(SampleArgs),
     /// Check the report templates, or print the context they receive
@@ -94,6 +96,20 @@ pub struct CheckArgs {
     /// Fail (exit 1) on warnings too
     #[arg(long)]
     pub deny_warnings: bool,
+}
+
+/// Options of `template`.
+#[derive(Debug, Args, Clone)]
+pub struct TemplateArgs {
+    /// An administration to write a workbook for (repeat for several)
+    #[arg(long = "administration", value_name = "NAMN")]
+    pub administrations: Vec<String>,
+    /// One workbook per administration in last year's input folder or report (.json)
+    #[arg(long, value_name = "PATH")]
+    pub from: Option<PathBuf>,
+    /// Folder to write to [default: the output folder's mallar/]
+    #[arg(long, value_name = "DIR")]
+    pub to: Option<PathBuf>,
 }
 
 /// Options of `sample`.

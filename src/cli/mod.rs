@@ -11,7 +11,10 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use args::{BuildArgs, CheckArgs, Cli, Command, Common, FormatArg, SampleArgs, TemplatesAction};
+use args::{
+    BuildArgs, CheckArgs, Cli, Command, Common, FormatArg, SampleArgs, TemplateArgs,
+    TemplatesAction,
+};
 use redovisa::config::Config;
 use redovisa::diagnostic::Severity;
 use redovisa::error::Error;
@@ -29,6 +32,7 @@ pub fn run() -> ExitCode {
         Some(Command::Build(ref b)) => build(&cli.common, b),
         Some(Command::Check(ref c)) => check(&cli.common, c),
         Some(Command::Sample(ref s)) => sample(&cli.common, s),
+        Some(Command::Template(ref t)) => template(&cli.common, t),
         Some(Command::Templates { action }) => templates(&cli.common, action),
     };
     match result {
@@ -215,6 +219,65 @@ fn sample(common: &Common, args: &SampleArgs) -> Result<u8, Error> {
         ),
     );
     Ok(0)
+}
+
+fn template(common: &Common, args: &TemplateArgs) -> Result<u8, Error> {
+    let job = resolve(common)?;
+    let mut names = args.administrations.clone();
+    if let Some(from) = &args.from {
+        names.extend(administrations_in(from, &job)?);
+    }
+    if names.is_empty() {
+        names.push(String::new());
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    names.retain(|n| seen.insert(redovisa::schema::collapse(n)));
+    let workbooks = names
+        .iter()
+        .map(|name| {
+            let bytes = redovisa::input_template::workbook(&job.config, name, &Default::default())?;
+            Ok((
+                redovisa::input_template::file_name(name, job.config.year),
+                bytes,
+            ))
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    let dir = args.to.clone().unwrap_or_else(|| job.output.join("mallar"));
+    redovisa::write::write_all(&dir, &workbooks)?;
+    for (name, _) in &workbooks {
+        say(common, &format!("Skrev {}", dir.join(name).display()));
+    }
+    Ok(0)
+}
+
+/// The administrations of last year: from an input folder, or from a report's JSON.
+fn administrations_in(from: &Path, job: &Job) -> Result<Vec<String>, Error> {
+    if from.is_dir() {
+        let checked = redovisa::check(from, &job.config, &())?;
+        return Ok(checked
+            .files
+            .into_iter()
+            .filter(|f| f.rows_read > 0)
+            .map(|f| f.administration)
+            .collect());
+    }
+    let text = std::fs::read_to_string(from).map_err(|source| Error::Read {
+        path: from.to_path_buf(),
+        source,
+    })?;
+    let json: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+        Error::Usage(format!(
+            "{}: ingen redovisning i JSON ({e})",
+            from.display()
+        ))
+    })?;
+    let names = json["by_administration"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|a| a["administration"].as_str().map(str::to_string))
+        .collect();
+    Ok(names)
 }
 
 fn templates(common: &Common, action: TemplatesAction) -> Result<u8, Error> {

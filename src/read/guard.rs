@@ -41,7 +41,6 @@ pub fn check_archive(bytes: &[u8], file: &str, limits: &Limits) -> Result<(), Di
     Ok(())
 }
 
-
 const ENDOFCHAIN: u32 = 0xFFFF_FFFE;
 const RESERVED: u32 = 0xFFFF_FFFA;
 const DIFSECT: u32 = 0xFFFF_FFFC;
@@ -87,7 +86,11 @@ fn compound_file_loops(bytes: &[u8]) -> Option<&'static str> {
         let start = (id as usize).checked_add(1)?.checked_mul(size)?;
         bytes.get(start..(start + size).min(bytes.len()))
     };
-    let words = |s: &[u8]| -> Vec<u32> { s.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect() };
+    let words = |s: &[u8]| -> Vec<u32> {
+        s.chunks_exact(4)
+            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect()
+    };
     // The DIFAT: 109 entries in the header, then a chain of DIFAT sectors.
     let mut difat = words(bytes.get(76..512)?);
     let mut id = u32_at(bytes, 68)?;
@@ -127,7 +130,12 @@ fn compound_file_loops(bytes: &[u8]) -> Option<&'static str> {
     if walk(u32_at(bytes, 60)?).is_err() {
         return Some("mini-FAT");
     }
-    let dirs: Vec<u8> = dir_chain.iter().filter_map(|id| sector(*id)).flatten().copied().collect();
+    let dirs: Vec<u8> = dir_chain
+        .iter()
+        .filter_map(|id| sector(*id))
+        .flatten()
+        .copied()
+        .collect();
     for (i, entry) in dirs.chunks_exact(128).enumerate() {
         let start = u32_at(entry, 116)?;
         let len = u32_at(entry, 120)? as u64;
@@ -167,12 +175,18 @@ mod tests {
 
     #[test]
     fn a_directory_chain_that_ends_passes() {
-        assert_eq!(compound_file_loops(&compound(&[0xFFFF_FFFD, ENDOFCHAIN], 1)), None);
+        assert_eq!(
+            compound_file_loops(&compound(&[0xFFFF_FFFD, ENDOFCHAIN], 1)),
+            None
+        );
     }
 
     #[test]
     fn a_directory_chain_that_loops_is_refused() {
-        assert_eq!(compound_file_loops(&compound(&[0xFFFF_FFFD, 1], 1)), Some("katalogen"));
+        assert_eq!(
+            compound_file_loops(&compound(&[0xFFFF_FFFD, 1], 1)),
+            Some("katalogen")
+        );
         let d = check_compound_file(&compound(&[0xFFFF_FFFD, 1], 1), "a.xls").unwrap_err();
         assert_eq!(d.code, Code::FileUnreadable);
     }

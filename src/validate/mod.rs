@@ -268,23 +268,20 @@ fn read_info(
     (administration, contact)
 }
 
-/// Key/value pairs: the first cell of a row that names a known key, and the next
-/// non-empty cell to its right.
+/// Key/value pairs: the first cell of a row that names a known key, and the cell right of
+/// it (a blank value is absent; anything further right is a comment, not the value).
 fn info_pairs(sheet: &RawSheet) -> BTreeMap<String, (CellRef, &Value)> {
     let keys: BTreeSet<String> = info_keys::ALL.iter().map(|k| collapse(k)).collect();
     let mut pairs = BTreeMap::new();
     for row in &sheet.rows {
-        let mut cells = row.cells.iter();
-        while let Some((_, v)) = cells.next() {
+        for (col, v) in &row.cells {
             let Value::Text(t) = v else { continue };
             let key = collapse(t.trim_end_matches(':'));
             if keys.contains(&key) {
-                if let Some((c, value)) =
-                    cells.find(|(_, v)| !matches!(v, Value::Text(t) if t.trim().is_empty()))
-                {
+                if let Some(value) = row.get(col + 1).filter(|v| !blank(v)) {
                     pairs
                         .entry(key)
-                        .or_insert((CellRef::new(row.row, *c), value));
+                        .or_insert((CellRef::new(row.row, col + 1), value));
                 }
                 break;
             }

@@ -313,7 +313,10 @@ fn fuzzer_findings_stay_fixed() {
     let (code, maxrss, json) = check_measured(&sc, &[]);
     assert_eq!(code, 1);
     for name in &names {
-        assert!(!diags_for(&json, name).is_empty(), "no diagnostic names {name}");
+        assert!(
+            !diags_for(&json, name).is_empty(),
+            "no diagnostic names {name}"
+        );
     }
     assert_eq!(accepted(&json, "giltig.xlsx"), 1);
     assert!(maxrss < MEMORY_BOUND_KIB, "peak memory {maxrss} KiB");

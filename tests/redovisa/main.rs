@@ -8,3 +8,4 @@ mod hostile;
 mod report;
 mod rules;
 mod sample;
+mod template;

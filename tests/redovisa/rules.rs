@@ -454,3 +454,20 @@ fn row_accounting_adds_up_with_good_bad_blank_and_totals_rows() {
         ]
     );
 }
+
+#[test]
+fn an_info_value_is_the_cell_right_of_its_key_not_a_comment_further_right() {
+    let sc = Scratch::new();
+    let info = sheet(
+        "Uppgifter",
+        vec![
+            vec![s("Förvaltning"), s("A")],
+            vec![s("E-post"), V::E, s("e-postadress till kontaktpersonen")],
+        ],
+    );
+    let rows = vec![HEADER.iter().map(|h| s(h)).collect(), good("1")];
+    xlsx(&sc.file("a.xlsx"), &[info, sheet("Insatser", rows)]);
+    let out = sc.run(&["check", "--format", "json"]);
+    assert_eq!(code(&out), 0);
+    assert!(diagnostics(&out).is_empty(), "{:#?}", diagnostics(&out));
+}
