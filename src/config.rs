@@ -238,7 +238,7 @@ impl Config {
                 "minst ett insatsområde behövs".into(),
             ));
         }
-        if !(self.allocation_kr.is_finite() && self.allocation_kr >= 0.0) {
+        if !(self.allocation_kr.is_finite() && (0.0..=1e15).contains(&self.allocation_kr)) {
             return Err(fail(
                 "allocation_kr",
                 "allocation_kr",

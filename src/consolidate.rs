@@ -72,6 +72,7 @@ pub fn consolidate(
     values: &[IndicatorValue],
     config: &Config,
 ) -> PolarsResult<Figures> {
+    check_sums_fit(initiatives)?;
     let mut figures = Figures::default();
     let df = initiative_frame(initiatives)?;
     figures.total = money_groups(&df, &[])?
@@ -113,6 +114,22 @@ pub fn consolidate(
         .collect();
     figures.indicators = indicator_figures(values, config)?;
     Ok(figures)
+}
+
+/// Refuses money whose sums would not fit the `i64` öre that polars adds up. Every cell is
+/// at most `validate::cells::MAX_KRONOR`, so only an absurd input can get here.
+fn check_sums_fit(initiatives: &[Initiative]) -> PolarsResult<()> {
+    let columns: [fn(&Initiative) -> Option<i64>; 3] =
+        [|i| i.budget_ore, |i| i.spent_ore, |i| i.agreement_ore];
+    for column in columns {
+        let sum: i128 = initiatives.iter().filter_map(column).map(i128::from).sum();
+        if sum > i128::from(i64::MAX) {
+            return Err(PolarsError::ComputeError(
+                "beloppen är tillsammans för stora för att summeras exakt".into(),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Sorts Swedish names the Swedish way: å, ä, ö after z.

@@ -8,6 +8,10 @@ use crate::value::{Date, Period, ore, parse_date, parse_number, parse_yes_no};
 
 use super::table::Table;
 
+/// The largest amount one cell may hold: a thousand billion kronor, far above any
+/// initiative, and low enough that a million of them sum exactly in öre (`i64`).
+pub const MAX_KRONOR: f64 = 1e12;
+
 /// One data row being read, with the findings made on it so far.
 pub struct RowReader<'a> {
     /// The file.
@@ -217,6 +221,19 @@ impl<'a> RowReader<'a> {
             self.type_error(column, value, "ett belopp i kronor, t.ex. 1 250 000");
             return None;
         };
+        if !kr.is_finite() || kr.abs() > MAX_KRONOR {
+            let header = spec(column).header;
+            self.error(
+                Code::ConstraintError,
+                column,
+                format!(
+                    "beloppet {} i kolumnen {header} är orimligt stort; väntade högst {} kr",
+                    format_plain(kr),
+                    format_plain(MAX_KRONOR)
+                ),
+            );
+            return None;
+        }
         if kr < 0.0 {
             let header = spec(column).header;
             self.error(

@@ -34,9 +34,9 @@ pub struct Sums {
 impl Sums {
     /// Adds an initiative's money.
     pub fn add(&mut self, i: &Initiative) {
-        self.budget += i.budget_ore.unwrap_or(0);
-        self.spent += i.spent_ore.unwrap_or(0);
-        self.agreement += i.agreement_ore.unwrap_or(0);
+        self.budget = self.budget.saturating_add(i.budget_ore.unwrap_or(0));
+        self.spent = self.spent.saturating_add(i.spent_ore.unwrap_or(0));
+        self.agreement = self.agreement.saturating_add(i.agreement_ore.unwrap_or(0));
     }
 }
 
@@ -68,13 +68,15 @@ pub fn check_totals(r: &mut RowReader<'_>, above: &Sums) {
         (Column::AgreementFunds, above.agreement),
     ] {
         let stated = match r.raw(column) {
-            Some(Value::Number(n)) => Some(ore(*n)),
-            Some(Value::Text(t)) => parse_number(t).map(ore),
+            Some(Value::Number(n)) => Some(*n),
+            Some(Value::Text(t)) => parse_number(t),
             _ => None,
-        };
+        }
+        .filter(|kr| kr.is_finite() && kr.abs() <= super::cells::MAX_KRONOR)
+        .map(ore);
         let Some(stated) = stated else { continue };
         if stated != sum {
-            let diff = (stated - sum) as f64 / 100.0;
+            let diff = (stated as f64 - sum as f64) / 100.0;
             r.report(
                 Severity::Warning,
                 Code::TotalsMismatch,

@@ -471,3 +471,23 @@ fn an_info_value_is_the_cell_right_of_its_key_not_a_comment_further_right() {
     assert_eq!(code(&out), 0);
     assert!(diagnostics(&out).is_empty(), "{:#?}", diagnostics(&out));
 }
+
+#[test]
+fn an_absurd_amount_is_a_constraint_error_and_totals_rows_with_them_do_not_overflow() {
+    let huge = vec![
+        V::E,
+        s("Summa"),
+        V::E,
+        V::E,
+        V::E,
+        V::E,
+        n(9e18),
+        s("1e30"),
+        n(-9e18),
+    ];
+    let (exit, diags) = check_book(vec![with(good("1"), 7, n(1e17)), huge], None);
+    assert_eq!(exit, 1);
+    let d = find(&diags, "constraint-error");
+    assert_eq!(d["cell"], "H2");
+    assert!(d["message"].as_str().unwrap().contains("orimligt stort"));
+}
