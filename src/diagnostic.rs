@@ -72,6 +72,8 @@ pub enum Code {
     TotalsMismatch,
     /// A file in the input folder was skipped.
     SkippedFile,
+    /// Last year's report cannot be used for the comparison.
+    PreviousReport,
 }
 
 impl Code {
@@ -97,6 +99,7 @@ impl Code {
             Code::TotalsRow => "totals-row",
             Code::TotalsMismatch => "totals-mismatch",
             Code::SkippedFile => "skipped-file",
+            Code::PreviousReport => "previous-report",
         }
     }
 }

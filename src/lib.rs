@@ -6,6 +6,7 @@
 //! The command line (`src/cli`) resolves its arguments into a [`Job`] and calls
 //! [`check`], [`build_report`] and [`render::render`]; this library never imports it.
 
+pub mod compare;
 pub mod config;
 pub mod consolidate;
 pub mod diagnostic;
@@ -184,15 +185,17 @@ pub fn process(path: &Path, name: &str, rules: &Rules<'_>) -> Submission {
     }
 }
 
-/// Consolidates the accepted records and assembles the report.
+/// Consolidates the accepted records and assembles the report, compared with last year's
+/// when `previous` is given.
 pub fn build_report(
     checked: Checked,
     config: &Config,
     date: Date,
     draft: bool,
+    previous: Option<&compare::Previous>,
 ) -> Result<Report, Error> {
     let figures = consolidate::consolidate(&checked.initiatives, &checked.indicators, config)?;
-    Ok(report::assemble(report::Parts {
+    let mut report = report::assemble(report::Parts {
         config,
         date,
         draft,
@@ -201,5 +204,42 @@ pub fn build_report(
         files: checked.files,
         diagnostics: checked.diagnostics,
         rejected: checked.rejected,
-    }))
+    });
+    report.comparison = previous.map(|p| compare::compare(&report, p, config));
+    Ok(report)
+}
+
+/// Reads last year's report for the comparison: `path` if given, else
+/// `redovisning-(Y-1).json` in the output folder when it is there. A file that cannot be
+/// used becomes a warning in `checked`, and no comparison is made.
+pub fn load_previous(
+    path: Option<&Path>,
+    output: &Path,
+    config: &Config,
+    checked: &mut Checked,
+) -> Option<compare::Previous> {
+    let default = output.join(format!("redovisning-{}.json", config.year - 1));
+    let path = match path {
+        Some(p) => p.to_path_buf(),
+        None if default.is_file() => default,
+        None => return None,
+    };
+    let name = path.display().to_string();
+    let result = std::fs::read_to_string(&path)
+        .map_err(|e| {
+            Diagnostic::new(
+                Severity::Warning,
+                Code::PreviousReport,
+                &name,
+                format!("föregående års redovisning kan inte läsas ({e}); ingen jämförelse görs"),
+            )
+        })
+        .and_then(|text| compare::parse(&text, &name, config));
+    match result {
+        Ok(previous) => Some(previous),
+        Err(d) => {
+            checked.diagnostics.push(d);
+            None
+        }
+    }
 }

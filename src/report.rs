@@ -56,6 +56,8 @@ pub struct Report {
     pub rejected: Vec<RejectedRow>,
     /// The suppression threshold.
     pub suppression_threshold: f64,
+    /// This year against last year, when last year's report was given and usable.
+    pub comparison: Option<crate::compare::Comparison>,
 }
 
 /// Region totals (table 5 included).
@@ -464,6 +466,7 @@ pub fn assemble(parts: Parts<'_>) -> Report {
         diagnostics,
         rejected,
         suppression_threshold: config.suppression_threshold,
+        comparison: None,
     }
 }
 

@@ -42,6 +42,9 @@ pub struct Common {
     /// Report date [default: SOURCE_DATE_EPOCH, else today]
     #[arg(long, global = true, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
+    /// Last year's redovisning-(Y-1).json to compare with [default: in the output folder, if there]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub previous: Option<PathBuf>,
     /// How diagnostics are printed
     #[arg(long, global = true, value_enum, default_value_t = FormatArg::Human)]
     pub format: FormatArg,

@@ -168,7 +168,13 @@ fn build(common: &Common, args: &BuildArgs) -> Result<u8, Error> {
     let job = resolve(common)?;
     let templates = load_templates(common)?;
     let bars = progress::Bars::new(common.quiet);
-    let checked = redovisa::check(&job.input, &job.config, &bars)?;
+    let mut checked = redovisa::check(&job.input, &job.config, &bars)?;
+    let previous = redovisa::load_previous(
+        common.previous.as_deref(),
+        &job.output,
+        &job.config,
+        &mut checked,
+    );
     print_findings(common, &job, &checked);
     let errors = checked.has_errors();
     if errors && !args.allow_errors {
@@ -179,7 +185,7 @@ fn build(common: &Common, args: &BuildArgs) -> Result<u8, Error> {
         return Ok(1);
     }
     bars.stage("Sammanställer", 0);
-    let report = redovisa::build_report(checked, &job.config, job.date, errors)?;
+    let report = redovisa::build_report(checked, &job.config, job.date, errors, previous.as_ref())?;
     bars.stage("Skriver rapporten", 0);
     let outputs = redovisa::render::render(&report, &templates)?;
     redovisa::write::write_all(&job.output, &outputs)?;
@@ -284,9 +290,15 @@ fn templates(common: &Common, action: TemplatesAction) -> Result<u8, Error> {
     let job = resolve(common)?;
     let templates = load_templates(common)?;
     let bars = progress::Bars::new(common.quiet);
-    let checked = redovisa::check(&job.input, &job.config, &bars)?;
+    let mut checked = redovisa::check(&job.input, &job.config, &bars)?;
+    let previous = redovisa::load_previous(
+        common.previous.as_deref(),
+        &job.output,
+        &job.config,
+        &mut checked,
+    );
     let draft = checked.has_errors();
-    let report = redovisa::build_report(checked, &job.config, job.date, draft)?;
+    let report = redovisa::build_report(checked, &job.config, job.date, draft, previous.as_ref())?;
     match action {
         TemplatesAction::Context => {
             let context = redovisa::render::templates::context(&report);

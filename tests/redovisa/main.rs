@@ -4,6 +4,7 @@
 mod build;
 mod check;
 mod common;
+mod compare;
 mod hostile;
 mod report;
 mod rules;

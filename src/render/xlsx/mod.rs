@@ -19,7 +19,7 @@ use crate::report::Report;
 
 pub use sheets::swedish_severity;
 use sheets::{appendix_sheet, definitions, diagnostics, legend, submissions};
-use tables::tables;
+use tables::{comparison_tables, tables};
 
 /// One cell of a published table.
 #[derive(Debug, Clone)]
@@ -167,11 +167,15 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
     );
     let f = Formats::new();
     let tables = tables(report);
-    contents(&mut wb, &f, report, &tables)?;
+    let comparison = comparison_tables(report);
+    contents(&mut wb, &f, report, &tables, &comparison)?;
     for t in &tables {
         table_sheet(&mut wb, &f, report, t)?;
     }
     appendix_sheet(&mut wb, &f, report)?;
+    for t in &comparison {
+        table_sheet(&mut wb, &f, report, t)?;
+    }
     legend(&mut wb, &f, report)?;
     definitions(&mut wb, &f, report)?;
     submissions(&mut wb, &f, report)?;
@@ -208,6 +212,7 @@ fn contents(
     f: &Formats,
     report: &Report,
     tables: &[TableSheet],
+    comparison: &[TableSheet],
 ) -> Result<(), XlsxError> {
     let ws = wb.add_worksheet();
     ws.set_name("Innehåll")?;
@@ -242,6 +247,11 @@ fn contents(
         "Tabell 8".into(),
         format!("Tabell 8. Bilaga: samtliga insatser, {}", report.year),
     ));
+    links.extend(
+        comparison
+            .iter()
+            .map(|t| (t.sheet.clone(), t.title.clone())),
+    );
     links.push(("Teckenförklaring".into(), "Teckenförklaring".into()));
     links.push((
         "Definitioner".into(),

@@ -1,6 +1,7 @@
 //! The published tables 1–7: their titles, unit lines, headers, rows, totals and notes,
 //! built from the report. Layout only; writing cells is the parent module's job.
 
+use crate::compare::{Comparison, MoneyChange};
 use crate::config::IndicatorKind;
 use crate::model::SHIFTS;
 use crate::render::format::{CANNOT_OCCUR, NOT_AVAILABLE, SUPPRESSED, num};
@@ -161,7 +162,39 @@ pub(super) fn tables(report: &Report) -> Vec<TableSheet> {
             .collect(),
         charts: vec![],
     });
+    if let Some(c) = &report.comparison {
+        let admins: Vec<String> = report
+            .by_administration
+            .iter()
+            .map(|a| a.administration.clone())
+            .collect();
+        let areas: Vec<String> = report.by_area.iter().map(|a| a.area.clone()).collect();
+        with_previous(&mut out[0], &admins, &c.by_administration, c);
+        with_previous(&mut out[1], &areas, &c.by_area, c);
+    }
     out
+}
+
+/// Adds last year's spent funds and the change to a table whose rows are `keys`.
+fn with_previous(t: &mut TableSheet, keys: &[String], changes: &[MoneyChange], c: &Comparison) {
+    t.headers
+        .push(format!("Använda medel {}, kr", c.previous_year));
+    t.headers
+        .push(format!("Förändring sedan {}, %", c.previous_year));
+    for (row, key) in t.rows.iter_mut().zip(keys) {
+        let change = changes.iter().find(|m| &m.key == key).map(|m| m.spent_kr);
+        row.push(XCell::Kr(change.and_then(|m| m.previous)));
+        row.push(XCell::Pct(change.and_then(|m| m.change_pct)));
+    }
+    if let Some(total) = &mut t.total {
+        let spent = c.totals["spent_kr"];
+        total.push(XCell::Kr(spent.previous));
+        total.push(XCell::Pct(spent.change_pct));
+    }
+    t.notes.push(format!(
+        "Jämförelsen med {} bygger på föregående års redovisning; .. betyder att uppgiften saknas det året.",
+        c.previous_year
+    ));
 }
 
 fn headers_with_total(first: &str, m: &Matrix) -> Vec<String> {
@@ -351,4 +384,158 @@ fn unit_of(report: &Report, code: &str) -> String {
         .iter()
         .find(|d| d.code == code)
         .map_or(String::new(), |d| d.unit.to_lowercase())
+}
+
+/// Tables 9–12, this year against last, when last year's report was given.
+pub(super) fn comparison_tables(report: &Report) -> Vec<TableSheet> {
+    let Some(c) = &report.comparison else {
+        return Vec::new();
+    };
+    let (y, p) = (report.year, c.previous_year);
+    let money_rows = |rows: &[MoneyChange]| -> Vec<Vec<XCell>> {
+        rows.iter()
+            .map(|r| {
+                vec![
+                    XCell::Text(r.label.clone()),
+                    count_or_missing(r.initiatives.previous),
+                    count_or_missing(r.initiatives.current),
+                    XCell::Kr(r.spent_kr.previous),
+                    XCell::Kr(r.spent_kr.current),
+                    XCell::Kr(r.spent_kr.change),
+                    XCell::Pct(r.spent_kr.change_pct),
+                ]
+            })
+            .collect()
+    };
+    let money_headers = |first: &str| -> Vec<String> {
+        vec![
+            first.to_string(),
+            format!("Antal insatser {p}"),
+            format!("Antal insatser {y}"),
+            format!("Använda medel {p}, kr"),
+            format!("Använda medel {y}, kr"),
+            "Förändring, kr".to_string(),
+            "Förändring, %".to_string(),
+        ]
+    };
+    let total = |label: &str| {
+        let n = &c.totals["initiatives"];
+        let s = &c.totals["spent_kr"];
+        vec![
+            XCell::Text(label.to_string()),
+            count_or_missing(n.previous),
+            count_or_missing(n.current),
+            XCell::Kr(s.previous),
+            XCell::Kr(s.current),
+            XCell::Kr(s.change),
+            XCell::Pct(s.change_pct),
+        ]
+    };
+    let missing_note = ".. betyder att insatsområdet saknas det ena året.".to_string();
+    let indicator_rows = c
+        .indicators
+        .iter()
+        .map(|r| {
+            let hidden = |v: Option<f64>| {
+                if r.suppressed {
+                    XCell::Symbol(SUPPRESSED)
+                } else {
+                    XCell::Dec(v)
+                }
+            };
+            let change = if r.change_unit == "procentenheter" {
+                r.value.change
+            } else {
+                r.value.change_pct
+            };
+            vec![
+                XCell::Text(r.label.clone()),
+                XCell::Text(
+                    r.administration
+                        .clone()
+                        .unwrap_or_else(|| "Hela regionen".into()),
+                ),
+                hidden(r.value.previous),
+                hidden(r.value.current),
+                hidden(change),
+                XCell::Text(r.change_unit.clone()),
+            ]
+        })
+        .collect();
+    vec![
+        TableSheet {
+            sheet: "Tabell 9".into(),
+            title: format!("Tabell 9. Insatser och använda medel per insatsområde, {p} och {y}"),
+            unit: "Antal, kronor och procent".into(),
+            headers: money_headers("Insatsområde"),
+            rows: money_rows(&c.by_area),
+            total: Some(total("Totalt")),
+            notes: vec![missing_note],
+            charts: vec![],
+        },
+        TableSheet {
+            sheet: "Tabell 10".into(),
+            title: format!("Tabell 10. Insatser och använda medel per förvaltning, {p} och {y}"),
+            unit: "Antal, kronor och procent".into(),
+            headers: money_headers("Förvaltning"),
+            rows: money_rows(&c.by_administration),
+            total: Some(total("Totalt")),
+            notes: vec![".. betyder att förvaltningen inte redovisade det året.".into()],
+            charts: vec![],
+        },
+        TableSheet {
+            sheet: "Tabell 11".into(),
+            title: format!("Tabell 11. Indikatorer, {p} och {y}"),
+            unit: "Procent, per 100 000 invånare eller antal; förändring i procentenheter eller procent".into(),
+            headers: vec![
+                "Indikator".into(),
+                "Förvaltning".into(),
+                format!("Värde {p}"),
+                format!("Värde {y}"),
+                "Förändring".into(),
+                "Förändringen anges i".into(),
+            ],
+            rows: indicator_rows,
+            total: None,
+            notes: vec![
+                "För andelar anges förändringen i procentenheter, för övriga indikatorer i procent av föregående års värde.".into(),
+            ],
+            charts: vec![],
+        },
+        TableSheet {
+            sheet: "Tabell 12".into(),
+            title: format!("Tabell 12. Insatser som fortsätter, är nya eller har avslutats, {p}–{y}"),
+            unit: "Antal".into(),
+            headers: vec![
+                "Förvaltning".into(),
+                "Fortsätter".into(),
+                "Nya".into(),
+                "Avslutade".into(),
+            ],
+            rows: c
+                .continuity
+                .iter()
+                .map(|r| {
+                    vec![
+                        XCell::Text(r.administration.clone()),
+                        XCell::Count(r.continuing as f64),
+                        XCell::Count(r.new as f64),
+                        XCell::Count(r.ended as f64),
+                    ]
+                })
+                .collect(),
+            total: Some(vec![
+                XCell::Text("Totalt".into()),
+                XCell::Count(c.continuing.len() as f64),
+                XCell::Count(c.new.len() as f64),
+                XCell::Count(c.ended.len() as f64),
+            ]),
+            notes: vec!["En insats fortsätter när samma förvaltning redovisar samma id båda åren.".into()],
+            charts: vec![],
+        },
+    ]
+}
+
+fn count_or_missing(v: Option<f64>) -> XCell {
+    v.map_or(XCell::Symbol(NOT_AVAILABLE), XCell::Count)
 }

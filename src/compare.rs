@@ -1,0 +1,460 @@
+//! This year against last year: last year's `redovisning-(Y-1).json` read back, and the
+//! changes per area, per administration, per indicator, and the initiatives that continue,
+//! are new or have ended.
+//!
+//! Pure: parses text and compares data; reading the file is the caller's job. A previous
+//! report that cannot be used is a diagnostic, never an error that stops the run.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::config::{Config, IndicatorKind};
+use crate::consolidate::swedish_key;
+use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::report::Report;
+
+/// The parts of last year's JSON report that the comparison uses.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Previous {
+    /// Its year.
+    pub year: i32,
+    /// Its region.
+    pub region: String,
+    /// Its totals.
+    #[serde(default)]
+    pub totals: PreviousTotals,
+    /// Per administration.
+    #[serde(default)]
+    pub by_administration: Vec<PreviousMoney>,
+    /// Per area.
+    #[serde(default)]
+    pub by_area: Vec<PreviousArea>,
+    /// Indicator figures.
+    #[serde(default)]
+    pub indicators: Vec<PreviousIndicator>,
+    /// Initiatives.
+    #[serde(default)]
+    pub initiatives: Vec<PreviousInitiative>,
+}
+
+/// Last year's totals.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct PreviousTotals {
+    /// Number of initiatives.
+    #[serde(default)]
+    pub initiatives: u64,
+    /// Spent.
+    #[serde(default)]
+    pub spent_kr: f64,
+    /// Of which agreement funds.
+    #[serde(default)]
+    pub agreement_funds_kr: f64,
+}
+
+/// Last year's money for one administration.
+#[derive(Debug, Clone, Deserialize)]
+pub struct PreviousMoney {
+    /// The administration.
+    pub administration: String,
+    /// Number of initiatives.
+    #[serde(default)]
+    pub initiatives: u64,
+    /// Spent.
+    #[serde(default)]
+    pub spent_kr: f64,
+}
+
+/// Last year's money for one area.
+#[derive(Debug, Clone, Deserialize)]
+pub struct PreviousArea {
+    /// Area code.
+    pub area: String,
+    /// Label.
+    #[serde(default)]
+    pub label: String,
+    /// Number of initiatives.
+    #[serde(default)]
+    pub initiatives: u64,
+    /// Spent.
+    #[serde(default)]
+    pub spent_kr: f64,
+}
+
+/// Last year's indicator figure.
+#[derive(Debug, Clone, Deserialize)]
+pub struct PreviousIndicator {
+    /// Code.
+    pub indicator: String,
+    /// Administration, `None` for the region.
+    #[serde(default)]
+    pub administration: Option<String>,
+    /// Period.
+    pub period: String,
+    /// Value.
+    #[serde(default)]
+    pub value: Option<f64>,
+    /// Whether it was suppressed.
+    #[serde(default)]
+    pub suppressed: bool,
+}
+
+/// Last year's initiative.
+#[derive(Debug, Clone, Deserialize)]
+pub struct PreviousInitiative {
+    /// Administration.
+    pub administration: String,
+    /// Id.
+    pub id: String,
+    /// Name.
+    #[serde(default)]
+    pub name: String,
+}
+
+/// A figure this year and last year, with the change.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Change {
+    /// This year (`None`: not reported this year).
+    pub current: Option<f64>,
+    /// Last year (`None`: not reported last year).
+    pub previous: Option<f64>,
+    /// current − previous.
+    pub change: Option<f64>,
+    /// The change in per cent of last year.
+    pub change_pct: Option<f64>,
+}
+
+impl Change {
+    /// The change from `previous` to `current`.
+    pub fn new(current: Option<f64>, previous: Option<f64>) -> Change {
+        let change = current.zip(previous).map(|(c, p)| c - p);
+        let change_pct = change
+            .zip(previous)
+            .filter(|(_, p)| *p != 0.0)
+            .map(|(d, p)| d / p * 100.0);
+        Change {
+            current,
+            previous,
+            change,
+            change_pct,
+        }
+    }
+}
+
+/// Initiatives and money for one area or administration, this year and last.
+#[derive(Debug, Clone, Serialize)]
+pub struct MoneyChange {
+    /// Area code or administration name.
+    pub key: String,
+    /// Area label or administration name.
+    pub label: String,
+    /// Number of initiatives.
+    pub initiatives: Change,
+    /// Funds spent.
+    pub spent_kr: Change,
+}
+
+/// An indicator's year value this year and last.
+#[derive(Debug, Clone, Serialize)]
+pub struct IndicatorChange {
+    /// Code.
+    pub indicator: String,
+    /// Label.
+    pub label: String,
+    /// Administration; `None` is the region.
+    pub administration: Option<String>,
+    /// The values; `change` is in percentage points for shares, `change_pct` for others.
+    pub value: Change,
+    /// `procentenheter` for shares, `procent` otherwise: how to read the change.
+    pub change_unit: String,
+    /// Whether either year's value is hidden in published tables.
+    pub suppressed: bool,
+}
+
+/// An initiative identified across years.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct InitiativeKey {
+    /// Administration.
+    pub administration: String,
+    /// Id.
+    pub id: String,
+    /// Name (this year's when it continues).
+    pub name: String,
+}
+
+/// Continuing, new and ended initiatives of one administration, counted.
+#[derive(Debug, Clone, Serialize)]
+pub struct Continuity {
+    /// The administration.
+    pub administration: String,
+    /// Same id and administration both years.
+    pub continuing: usize,
+    /// Only this year.
+    pub new: usize,
+    /// Only last year.
+    pub ended: usize,
+}
+
+/// This year against last year.
+#[derive(Debug, Clone, Serialize)]
+pub struct Comparison {
+    /// Last year.
+    pub previous_year: i32,
+    /// Totals: initiatives, spent and agreement funds.
+    pub totals: BTreeMap<String, Change>,
+    /// Per area, this year's areas first, then areas only last year had.
+    pub by_area: Vec<MoneyChange>,
+    /// Per administration, both years' administrations.
+    pub by_administration: Vec<MoneyChange>,
+    /// Indicator year values.
+    pub indicators: Vec<IndicatorChange>,
+    /// Counts per administration.
+    pub continuity: Vec<Continuity>,
+    /// Initiatives in both years.
+    pub continuing: Vec<InitiativeKey>,
+    /// Initiatives only this year.
+    pub new: Vec<InitiativeKey>,
+    /// Initiatives only last year.
+    pub ended: Vec<InitiativeKey>,
+}
+
+/// Parses last year's report and checks that it is last year's, for this region.
+/// `file` names it in the diagnostic.
+pub fn parse(text: &str, file: &str, config: &Config) -> Result<Previous, Diagnostic> {
+    let problem =
+        |message: String| Diagnostic::new(Severity::Warning, Code::PreviousReport, file, message);
+    let previous: Previous = serde_json::from_str(text).map_err(|e| {
+        problem(format!(
+            "föregående års redovisning kan inte läsas ({e}); väntade en redovisning-{}.json från redovisa; ingen jämförelse görs",
+            config.year - 1
+        ))
+    })?;
+    if previous.year != config.year - 1 {
+        return Err(problem(format!(
+            "föregående redovisning gäller {}, inte {}; ingen jämförelse görs",
+            previous.year,
+            config.year - 1
+        )));
+    }
+    if crate::schema::collapse(&previous.region) != crate::schema::collapse(&config.region) {
+        return Err(problem(format!(
+            "föregående redovisning gäller {}, inte {}; ingen jämförelse görs",
+            previous.region, config.region
+        )));
+    }
+    Ok(previous)
+}
+
+fn money_changes(
+    current: impl Iterator<Item = (String, String, u64, f64)>,
+    previous: impl Iterator<Item = (String, String, u64, f64)>,
+) -> Vec<MoneyChange> {
+    let mut rows: Vec<MoneyChange> = Vec::new();
+    let mut last: BTreeMap<String, (String, u64, f64)> =
+        previous.map(|(k, l, n, s)| (k, (l, n, s))).collect();
+    for (key, label, n, spent) in current {
+        let before = last.remove(&key);
+        rows.push(MoneyChange {
+            key,
+            label,
+            initiatives: Change::new(Some(n as f64), before.as_ref().map(|b| b.1 as f64)),
+            spent_kr: Change::new(Some(spent), before.as_ref().map(|b| b.2)),
+        });
+    }
+    for (key, (label, n, spent)) in last {
+        rows.push(MoneyChange {
+            key,
+            label,
+            initiatives: Change::new(None, Some(n as f64)),
+            spent_kr: Change::new(None, Some(spent)),
+        });
+    }
+    rows
+}
+
+/// Compares this year's report with last year's.
+pub fn compare(report: &Report, previous: &Previous, config: &Config) -> Comparison {
+    let year = report.year.to_string();
+    let last_year = previous.year.to_string();
+    let t = &report.totals;
+    let totals = BTreeMap::from([
+        (
+            "initiatives".to_string(),
+            Change::new(
+                Some(t.initiatives as f64),
+                Some(previous.totals.initiatives as f64),
+            ),
+        ),
+        (
+            "spent_kr".to_string(),
+            Change::new(Some(t.spent_kr), Some(previous.totals.spent_kr)),
+        ),
+        (
+            "agreement_funds_kr".to_string(),
+            Change::new(
+                Some(t.agreement_funds_kr),
+                Some(previous.totals.agreement_funds_kr),
+            ),
+        ),
+    ]);
+    let by_area = money_changes(
+        report
+            .by_area
+            .iter()
+            .map(|a| (a.area.clone(), a.label.clone(), a.initiatives, a.spent_kr)),
+        previous.by_area.iter().map(|a| {
+            let label = if a.label.is_empty() {
+                a.area.clone()
+            } else {
+                a.label.clone()
+            };
+            (a.area.clone(), label, a.initiatives, a.spent_kr)
+        }),
+    );
+    let mut by_administration = money_changes(
+        report.by_administration.iter().map(|a| {
+            (
+                a.administration.clone(),
+                a.administration.clone(),
+                a.initiatives,
+                a.spent_kr,
+            )
+        }),
+        previous.by_administration.iter().map(|a| {
+            (
+                a.administration.clone(),
+                a.administration.clone(),
+                a.initiatives,
+                a.spent_kr,
+            )
+        }),
+    );
+    by_administration.sort_by_key(|r| swedish_key(&r.key));
+    let before: BTreeMap<(&str, Option<&str>), &PreviousIndicator> = previous
+        .indicators
+        .iter()
+        .filter(|i| i.period == last_year)
+        .map(|i| ((i.indicator.as_str(), i.administration.as_deref()), i))
+        .collect();
+    let indicators = report
+        .indicators
+        .iter()
+        .filter(|r| r.figure.period == year)
+        .map(|r| {
+            let f = &r.figure;
+            let last = before.get(&(f.indicator.as_str(), f.administration.as_deref()));
+            let share = config
+                .indicator(&f.indicator)
+                .is_some_and(|i| i.kind == IndicatorKind::Share);
+            IndicatorChange {
+                indicator: f.indicator.clone(),
+                label: r.label.clone(),
+                administration: f.administration.clone(),
+                value: Change::new(f.value, last.and_then(|l| l.value)),
+                change_unit: if share { "procentenheter" } else { "procent" }.to_string(),
+                suppressed: f.suppressed || last.is_some_and(|l| l.suppressed),
+            }
+        })
+        .collect();
+    let key = |a: &str, id: &str, name: &str| InitiativeKey {
+        administration: a.to_string(),
+        id: id.to_string(),
+        name: name.to_string(),
+    };
+    let last_ids: BTreeSet<(&str, &str)> = previous
+        .initiatives
+        .iter()
+        .map(|i| (i.administration.as_str(), i.id.as_str()))
+        .collect();
+    let this_ids: BTreeSet<(&str, &str)> = report
+        .initiatives
+        .iter()
+        .map(|i| (i.administration.as_str(), i.id.as_str()))
+        .collect();
+    let (mut continuing, mut new) = (Vec::new(), Vec::new());
+    for i in &report.initiatives {
+        let k = key(&i.administration, &i.id, &i.name);
+        if last_ids.contains(&(i.administration.as_str(), i.id.as_str())) {
+            continuing.push(k);
+        } else {
+            new.push(k);
+        }
+    }
+    let ended: Vec<InitiativeKey> = previous
+        .initiatives
+        .iter()
+        .filter(|i| !this_ids.contains(&(i.administration.as_str(), i.id.as_str())))
+        .map(|i| key(&i.administration, &i.id, &i.name))
+        .collect();
+    let mut admins: BTreeSet<&str> = BTreeSet::new();
+    admins.extend(
+        continuing
+            .iter()
+            .chain(&new)
+            .chain(&ended)
+            .map(|k| k.administration.as_str()),
+    );
+    let count =
+        |list: &[InitiativeKey], a: &str| list.iter().filter(|k| k.administration == a).count();
+    let mut continuity: Vec<Continuity> = admins
+        .iter()
+        .map(|a| Continuity {
+            administration: a.to_string(),
+            continuing: count(&continuing, a),
+            new: count(&new, a),
+            ended: count(&ended, a),
+        })
+        .collect();
+    continuity.sort_by_key(|c| swedish_key(&c.administration));
+    Comparison {
+        previous_year: previous.year,
+        totals,
+        by_area,
+        by_administration,
+        indicators,
+        continuity,
+        continuing,
+        new,
+        ended,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn change_in_kronor_and_per_cent() {
+        let c = Change::new(Some(150.0), Some(100.0));
+        assert_eq!((c.change, c.change_pct), (Some(50.0), Some(50.0)));
+        let c = Change::new(Some(5.0), None);
+        assert_eq!((c.change, c.change_pct), (None, None));
+        let c = Change::new(Some(5.0), Some(0.0));
+        assert_eq!((c.change, c.change_pct), (Some(5.0), None));
+    }
+
+    #[test]
+    fn another_region_or_year_is_a_warning() {
+        let config = Config::default_config();
+        let other = r#"{"year": 2024, "region": "Region Annan"}"#;
+        let d = parse(other, "f.json", &config).unwrap_err();
+        assert_eq!(d.code, Code::PreviousReport);
+        assert_eq!(d.severity, Severity::Warning);
+        let wrong_year = r#"{"year": 2023, "region": "Region Exempel"}"#;
+        assert!(
+            parse(wrong_year, "f.json", &config)
+                .unwrap_err()
+                .message
+                .contains("2023")
+        );
+        assert!(parse("not json", "f.json", &config).is_err());
+        assert!(
+            parse(
+                r#"{"year": 2024, "region": "region  exempel"}"#,
+                "f.json",
+                &config
+            )
+            .is_ok()
+        );
+    }
+}
