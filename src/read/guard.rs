@@ -47,19 +47,39 @@ const DIFSECT: u32 = 0xFFFF_FFFC;
 /// Streams shorter than this live in the mini stream, whose chains are bounded by it.
 const MINI_CUTOFF: u64 = 4096;
 
-/// Refuses an OLE compound file (`.xls`) whose sector chains loop: every chain the reader
-/// follows (the directory, the mini stream, the mini FAT and each large stream) must end
-/// within as many steps as the file has sectors.
-pub fn check_compound_file(bytes: &[u8], file: &str) -> Result<(), Diagnostic> {
-    match compound_file_loops(bytes) {
-        Some(what) => Err(Diagnostic::new(
+/// Refuses an OLE compound file (`.xls`) that would make the reader allocate without
+/// bound: a sector chain that loops (every chain the reader follows must end within as
+/// many steps as the file has sectors), or a sheet whose cells span more rows × columns
+/// than `limits.max_cells_per_sheet` (the reader allocates that whole rectangle).
+pub fn check_compound_file(bytes: &[u8], file: &str, limits: &Limits) -> Result<(), Diagnostic> {
+    let Some(cf) = Compound::parse(bytes) else {
+        return Ok(());
+    };
+    if let Some(what) = cf.looping_chain() {
+        return Err(Diagnostic::new(
             Severity::Error,
             Code::FileUnreadable,
             file,
             format!("filen är skadad: sektorkedjan för {what} går i cirkel; spara om den i Excel"),
-        )),
-        None => Ok(()),
+        ));
     }
+    let Some(stream) = cf.stream(&["workbook", "book"]) else {
+        return Ok(());
+    };
+    let area = largest_sheet_area(&stream);
+    if area > u64::from(limits.max_cells_per_sheet.min(u64::from(u32::MAX)) as u32) {
+        return Err(Diagnostic::new(
+            Severity::Error,
+            Code::LimitExceeded,
+            file,
+            format!(
+                "ett blad spänner över {area} celler (rader × kolumner), mer än gränsen {} \
+                 (limits.max_cells_per_sheet); ta bort tomma rader och kolumner långt ut i bladet",
+                limits.max_cells_per_sheet
+            ),
+        ));
+    }
+    Ok(())
 }
 
 fn u16_at(b: &[u8], at: usize) -> Option<u16> {
@@ -70,80 +90,195 @@ fn u32_at(b: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?))
 }
 
-/// The name of the first looping chain, or `None` when every chain ends (or the file is
-/// malformed in a way the reader reports itself).
-fn compound_file_loops(bytes: &[u8]) -> Option<&'static str> {
-    if !bytes.starts_with(&CFB_MAGIC) || bytes.len() < 512 {
-        return None;
-    }
-    let size: usize = match u16_at(bytes, 30)? {
-        9 => 512,
-        12 => 4096,
-        _ => return None,
-    };
-    let maxid = bytes.len() / size;
-    let sector = |id: u32| -> Option<&[u8]> {
-        let start = (id as usize).checked_add(1)?.checked_mul(size)?;
-        bytes.get(start..(start + size).min(bytes.len()))
-    };
-    let words = |s: &[u8]| -> Vec<u32> {
-        s.chunks_exact(4)
-            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-            .collect()
-    };
-    // The DIFAT: 109 entries in the header, then a chain of DIFAT sectors.
-    let mut difat = words(bytes.get(76..512)?);
-    let mut id = u32_at(bytes, 68)?;
-    let mut steps = 0;
-    while id < RESERVED {
-        steps += 1;
-        if steps > maxid + 1 {
-            return Some("DIFAT");
+fn words(s: &[u8]) -> Vec<u32> {
+    s.chunks_exact(4)
+        .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+        .collect()
+}
+
+/// The parts of an OLE compound file the checks need, parsed the way calamine does.
+struct Compound<'a> {
+    bytes: &'a [u8],
+    size: usize,
+    maxid: usize,
+    fat: Vec<u32>,
+}
+
+impl<'a> Compound<'a> {
+    /// `None` when the file is malformed in a way the reader reports itself.
+    fn parse(bytes: &'a [u8]) -> Option<Compound<'a>> {
+        if !bytes.starts_with(&CFB_MAGIC) || bytes.len() < 512 {
+            return None;
         }
-        difat.extend(words(sector(id)?));
-        id = difat.pop()?;
+        let size: usize = match u16_at(bytes, 30)? {
+            9 => 512,
+            12 => 4096,
+            _ => return None,
+        };
+        let mut cf = Compound {
+            bytes,
+            size,
+            maxid: bytes.len() / size,
+            fat: Vec::new(),
+        };
+        // The DIFAT: 109 entries in the header, then a chain of DIFAT sectors.
+        let mut difat = words(bytes.get(76..512)?);
+        let mut id = u32_at(bytes, 68)?;
+        let mut steps = 0;
+        while id < RESERVED {
+            steps += 1;
+            if steps > cf.maxid + 1 {
+                return None; // calamine bounds this chain itself
+            }
+            difat.extend(words(cf.sector(id)?));
+            id = difat.pop()?;
+        }
+        let mut fat = Vec::new();
+        for id in difat.into_iter().filter(|id| *id < DIFSECT) {
+            fat.extend(words(cf.sector(id)?));
+        }
+        cf.fat = fat;
+        Some(cf)
     }
-    let mut fat = Vec::new();
-    for id in difat.into_iter().filter(|id| *id < DIFSECT) {
-        fat.extend(words(sector(id)?));
+
+    fn sector(&self, id: u32) -> Option<&'a [u8]> {
+        let start = (id as usize).checked_add(1)?.checked_mul(self.size)?;
+        self.bytes
+            .get(start..(start + self.size).min(self.bytes.len()))
     }
-    // Follows a chain, collecting its sectors; `None` inside means "let the reader judge".
-    let walk = |start: u32| -> Result<Vec<u32>, ()> {
+
+    /// The sectors of a chain; `Err` when it loops.
+    fn chain(&self, start: u32) -> Result<Vec<u32>, ()> {
         let mut chain = Vec::new();
         let mut id = start;
         while id != ENDOFCHAIN {
-            if chain.len() > maxid {
+            if chain.len() > self.maxid {
                 return Err(());
             }
             chain.push(id);
-            match fat.get(id as usize) {
+            match self.fat.get(id as usize) {
                 Some(next) => id = *next,
                 None => break,
             }
         }
         Ok(chain)
-    };
-    let dir_chain = walk(u32_at(bytes, 48)?).map_err(|()| "katalogen").ok();
-    let Some(dir_chain) = dir_chain else {
-        return Some("katalogen");
-    };
-    if walk(u32_at(bytes, 60)?).is_err() {
-        return Some("mini-FAT");
     }
-    let dirs: Vec<u8> = dir_chain
-        .iter()
-        .filter_map(|id| sector(*id))
-        .flatten()
-        .copied()
-        .collect();
-    for (i, entry) in dirs.chunks_exact(128).enumerate() {
+
+    fn read_chain(&self, start: u32, len: usize) -> Vec<u8> {
+        let mut out: Vec<u8> = Vec::new();
+        for id in self.chain(start).unwrap_or_default() {
+            if out.len() >= len {
+                break;
+            }
+            out.extend(self.sector(id).unwrap_or_default());
+        }
+        out.truncate(len);
+        out
+    }
+
+    fn directory(&self) -> Vec<u8> {
+        let start = u32_at(self.bytes, 48).unwrap_or(ENDOFCHAIN);
+        self.read_chain(start, usize::MAX)
+    }
+
+    fn looping_chain(&self) -> Option<&'static str> {
+        if self.chain(u32_at(self.bytes, 48)?).is_err() {
+            return Some("katalogen");
+        }
+        if self.chain(u32_at(self.bytes, 60)?).is_err() {
+            return Some("mini-FAT");
+        }
+        for (i, entry) in self.directory().chunks_exact(128).enumerate() {
+            let start = u32_at(entry, 116)?;
+            let len = u64::from(u32_at(entry, 120)?);
+            if (i == 0 || len >= MINI_CUTOFF) && start < RESERVED && self.chain(start).is_err() {
+                return Some("en dataström");
+            }
+        }
+        None
+    }
+
+    /// The stream whose name is one of `names` (lowercase), large or in the mini stream.
+    fn stream(&self, names: &[&str]) -> Option<Vec<u8>> {
+        let dir = self.directory();
+        let entries: Vec<&[u8]> = dir.chunks_exact(128).collect();
+        let name_of = |e: &[u8]| -> String {
+            let n = usize::from(u16_at(e, 64).unwrap_or(0)).min(64);
+            let units: Vec<u16> = e[..n]
+                .chunks_exact(2)
+                .map(|c| u16::from_le_bytes([c[0], c[1]]))
+                .collect();
+            String::from_utf16_lossy(&units)
+                .trim_end_matches('\0')
+                .to_lowercase()
+        };
+        let entry = entries
+            .iter()
+            .find(|e| names.contains(&name_of(e).as_str()))?;
         let start = u32_at(entry, 116)?;
-        let len = u32_at(entry, 120)? as u64;
-        if (i == 0 || len >= MINI_CUTOFF) && start < RESERVED && walk(start).is_err() {
-            return Some("en dataström");
+        let len = u32_at(entry, 120)? as usize;
+        if len as u64 >= MINI_CUTOFF {
+            return Some(self.read_chain(start, len));
+        }
+        let root = entries.first()?;
+        let ministream = self.read_chain(u32_at(root, 116)?, u32_at(root, 120)? as usize);
+        let minifat = words(&self.read_chain(u32_at(self.bytes, 60)?, usize::MAX));
+        let mut out = Vec::new();
+        let mut id = start;
+        let mut steps = 0;
+        while id != ENDOFCHAIN && out.len() < len && steps <= minifat.len() {
+            let at = id as usize * 64;
+            out.extend(ministream.get(at..(at + 64).min(ministream.len()))?);
+            id = *minifat.get(id as usize)?;
+            steps += 1;
+        }
+        out.truncate(len);
+        Some(out)
+    }
+}
+
+/// The largest rows × columns rectangle spanned by the cell records of one sheet in a
+/// BIFF workbook stream.
+fn largest_sheet_area(stream: &[u8]) -> u64 {
+    let mut largest = 0u64;
+    let mut bounds: Option<(u16, u16, u16, u16)> = None;
+    let mut close = |b: &mut Option<(u16, u16, u16, u16)>| {
+        if let Some((r0, r1, c0, c1)) = b.take() {
+            let area = (u64::from(r1 - r0) + 1) * (u64::from(c1 - c0) + 1);
+            largest = largest.max(area);
+        }
+    };
+    let mut at = 0;
+    while let (Some(kind), Some(len)) = (u16_at(stream, at), u16_at(stream, at + 2)) {
+        let data = stream
+            .get(at + 4..at + 4 + usize::from(len))
+            .unwrap_or_default();
+        at += 4 + usize::from(len);
+        let cell = match kind {
+            0x0809 => {
+                close(&mut bounds);
+                continue;
+            }
+            // NUMBER, RK, LABELSST, LABEL, BOOLERR, FORMULA, BLANK, RSTRING
+            0x0203 | 0x027E | 0x00FD | 0x0204 | 0x0205 | 0x0006 | 0x0201 | 0x00D6 => {
+                u16_at(data, 0).zip(u16_at(data, 2)).map(|(r, c)| (r, c, c))
+            }
+            // MULRK, MULBLANK: the last column is the record's last word.
+            0x00BD | 0x00BE if data.len() >= 6 => u16_at(data, 0)
+                .zip(u16_at(data, 2))
+                .zip(u16_at(data, data.len() - 2))
+                .map(|((r, c0), c1)| (r, c0, c1.max(c0))),
+            _ => None,
+        };
+        if let Some((r, c0, c1)) = cell {
+            bounds = Some(match bounds {
+                None => (r, r, c0, c1),
+                Some((r0, r1, a, b)) => (r0.min(r), r1.max(r), a.min(c0), b.max(c1)),
+            });
         }
     }
-    None
+    close(&mut bounds);
+    largest
 }
 
 #[cfg(test)]
@@ -173,21 +308,46 @@ mod tests {
         b
     }
 
+    fn loops(bytes: &[u8]) -> Option<&'static str> {
+        Compound::parse(bytes)?.looping_chain()
+    }
+
     #[test]
     fn a_directory_chain_that_ends_passes() {
-        assert_eq!(
-            compound_file_loops(&compound(&[0xFFFF_FFFD, ENDOFCHAIN], 1)),
-            None
-        );
+        assert_eq!(loops(&compound(&[0xFFFF_FFFD, ENDOFCHAIN], 1)), None);
     }
 
     #[test]
     fn a_directory_chain_that_loops_is_refused() {
-        assert_eq!(
-            compound_file_loops(&compound(&[0xFFFF_FFFD, 1], 1)),
-            Some("katalogen")
-        );
-        let d = check_compound_file(&compound(&[0xFFFF_FFFD, 1], 1), "a.xls").unwrap_err();
+        assert_eq!(loops(&compound(&[0xFFFF_FFFD, 1], 1)), Some("katalogen"));
+        let d = check_compound_file(&compound(&[0xFFFF_FFFD, 1], 1), "a.xls", &Limits::default())
+            .unwrap_err();
         assert_eq!(d.code, Code::FileUnreadable);
+    }
+
+    fn record(kind: u16, data: &[u8]) -> Vec<u8> {
+        let mut r = kind.to_le_bytes().to_vec();
+        r.extend((data.len() as u16).to_le_bytes());
+        r.extend(data);
+        r
+    }
+
+    #[test]
+    fn the_area_of_each_sheet_is_measured_from_its_cell_records() {
+        let cell = |row: u16, col: u16| {
+            record(
+                0x0203,
+                &[row.to_le_bytes(), col.to_le_bytes(), [0, 0]].concat(),
+            )
+        };
+        let mut stream = record(0x0809, &[0; 8]);
+        stream.extend(cell(0, 0));
+        stream.extend(cell(9, 4));
+        stream.extend(record(0x0809, &[0; 8]));
+        stream.extend(cell(65535, 255));
+        stream.extend(cell(65535, 254));
+        assert_eq!(largest_sheet_area(&stream), 50);
+        stream.extend(cell(0, 0));
+        assert_eq!(largest_sheet_area(&stream), 65536 * 256);
     }
 }

@@ -157,7 +157,7 @@ pub fn read_bytes(
         check_archive(&bytes, file, limits)?;
     }
     if ext == "xls" {
-        check_compound_file(&bytes, file)?;
+        check_compound_file(&bytes, file, limits)?;
     }
     let cursor = Cursor::new(bytes);
     match ext {
