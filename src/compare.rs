@@ -372,7 +372,7 @@ pub fn compare(report: &Report, previous: &Previous, config: &Config) -> Compari
         .map(|i| (i.administration.as_str(), i.id.as_str()))
         .collect();
     let (mut continuing, mut new) = (Vec::new(), Vec::new());
-    for i in &report.initiatives {
+    for i in report.initiatives.iter() {
         let k = key(&i.administration, &i.id, &i.name);
         if last_ids.contains(&(i.administration.as_str(), i.id.as_str())) {
             continuing.push(k);

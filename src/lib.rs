@@ -17,6 +17,7 @@ pub mod model;
 pub mod read;
 pub mod render;
 pub mod report;
+pub mod rows;
 pub mod sample;
 pub mod schema;
 pub mod suppress;
@@ -65,9 +66,20 @@ pub struct Job {
     pub date: Date,
 }
 
+/// Time spent reading and validating, summed over the worker threads.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct StageTimes {
+    /// Reading workbooks (calamine), in seconds of thread time.
+    pub read: f64,
+    /// Validating rows, in seconds of thread time.
+    pub validate: f64,
+}
+
 /// What reading and validating every workbook produced.
 #[derive(Debug, Default)]
 pub struct Checked {
+    /// Thread time per stage.
+    pub times: StageTimes,
     /// Row counts per file, sorted by file name.
     pub files: Vec<FileSummary>,
     /// Every finding, in a stable order.
@@ -107,7 +119,7 @@ pub fn check(input: &Path, config: &Config, progress: &dyn Progress) -> Result<C
         vocab: &vocab,
     };
     progress.stage("Läser arbetsböcker", found.len() as u64);
-    let submissions: Vec<Submission> = found
+    let timed: Vec<(Submission, StageTimes)> = found
         .par_iter()
         .map(|f| {
             let s = process(&f.path, &f.name, &rules);
@@ -116,8 +128,18 @@ pub fn check(input: &Path, config: &Config, progress: &dyn Progress) -> Result<C
         })
         .collect();
     progress.done();
+    let mut times = StageTimes::default();
+    let submissions: Vec<Submission> = timed
+        .into_iter()
+        .map(|(s, t)| {
+            times.read += t.read;
+            times.validate += t.validate;
+            s
+        })
+        .collect();
     let mut checked = Checked {
         diagnostics: notices,
+        times,
         ..Checked::default()
     };
     checked.diagnostics.extend(validate::across(&submissions));
@@ -148,11 +170,18 @@ pub fn quiet_file_panics() {
 }
 
 /// Reads and validates one workbook; a failure or a panic becomes a diagnostic.
-pub fn process(path: &Path, name: &str, rules: &Rules<'_>) -> Submission {
+/// Returns the submission and the time each stage took.
+pub fn process(path: &Path, name: &str, rules: &Rules<'_>) -> (Submission, StageTimes) {
     IN_FILE.with(|f| f.set(true));
+    let mut times = StageTimes::default();
     let result = catch_unwind(AssertUnwindSafe(|| {
-        read::read(path, name, rules.names, &rules.config.limits)
-            .map(|raw| validate::validate(&raw, name, rules))
+        let start = std::time::Instant::now();
+        let raw = read::read(path, name, rules.names, &rules.config.limits);
+        times.read = start.elapsed().as_secs_f64();
+        let start = std::time::Instant::now();
+        let sub = raw.map(|raw| validate::validate(&raw, name, rules));
+        times.validate = start.elapsed().as_secs_f64();
+        sub
     }));
     IN_FILE.with(|f| f.set(false));
     let failed = |d: Diagnostic| Submission {
@@ -164,7 +193,7 @@ pub fn process(path: &Path, name: &str, rules: &Rules<'_>) -> Submission {
         diagnostics: vec![d],
         ..Submission::default()
     };
-    match result {
+    let sub = match result {
         Ok(Ok(sub)) => sub,
         Ok(Err(d)) => failed(d),
         Err(panic) => {
@@ -182,7 +211,8 @@ pub fn process(path: &Path, name: &str, rules: &Rules<'_>) -> Submission {
                 ),
             ))
         }
-    }
+    };
+    (sub, times)
 }
 
 /// Consolidates the accepted records and assembles the report, compared with last year's
@@ -200,7 +230,7 @@ pub fn build_report(
         date,
         draft,
         figures,
-        initiatives: &checked.initiatives,
+        initiatives: checked.initiatives,
         files: checked.files,
         diagnostics: checked.diagnostics,
         rejected: checked.rejected,

@@ -10,6 +10,7 @@ use crate::config::{Config, IndicatorKind};
 use crate::consolidate::{Figures, IndicatorFigure, Money, kronor};
 use crate::diagnostic::{Diagnostic, Tally};
 use crate::model::{FileSummary, Initiative, RejectedRow, SHIFTS, Status};
+use crate::rows::Rows;
 use crate::value::Date;
 
 /// The whole report.
@@ -45,15 +46,15 @@ pub struct Report {
     /// The configured indicators, with definitions.
     pub indicator_definitions: Vec<IndicatorDefinition>,
     /// Table 8: every accepted initiative.
-    pub initiatives: Vec<InitiativeRow>,
+    pub initiatives: Rows<InitiativeRow>,
     /// Row counts per file.
     pub files: Vec<FileSummary>,
     /// Every finding.
-    pub diagnostics: Vec<Diagnostic>,
+    pub diagnostics: Rows<Diagnostic>,
     /// Counts of findings by severity.
     pub tally: Tally,
     /// Rows left out because of errors.
-    pub rejected: Vec<RejectedRow>,
+    pub rejected: Rows<RejectedRow>,
     /// The suppression threshold.
     pub suppression_threshold: f64,
     /// This year against last year, when last year's report was given and usable.
@@ -251,8 +252,8 @@ pub struct Parts<'a> {
     pub draft: bool,
     /// The consolidated figures.
     pub figures: Figures,
-    /// Accepted initiatives.
-    pub initiatives: &'a [Initiative],
+    /// Accepted initiatives (taken over, not copied).
+    pub initiatives: Vec<Initiative>,
     /// Row counts per file.
     pub files: Vec<FileSummary>,
     /// All findings.
@@ -410,13 +411,13 @@ pub fn assemble(parts: Parts<'_>) -> Report {
         })
         .collect();
     let mut initiatives: Vec<InitiativeRow> = initiatives
-        .iter()
+        .into_iter()
         .map(|i| InitiativeRow {
-            administration: i.administration.clone(),
-            id: i.id.clone(),
-            name: i.name.clone(),
-            area: i.area.clone(),
             area_label: area_label(&i.area),
+            administration: i.administration,
+            id: i.id,
+            name: i.name,
+            area: i.area,
             shift: i.shift,
             status: i.status,
             start: i.start,
@@ -425,25 +426,20 @@ pub fn assemble(parts: Parts<'_>) -> Report {
             spent_kr: i.spent_ore.map(kronor),
             agreement_funds_kr: i.agreement_ore.map(kronor),
             municipal_cooperation: i.municipal_cooperation,
-            target_group: i.target_group.clone(),
-            description: i.description.clone(),
-            result: i.result.clone(),
-            contact: i.contact.clone(),
-            file: i.file.clone(),
+            target_group: i.target_group,
+            description: i.description,
+            result: i.result,
+            contact: i.contact,
+            file: i.file,
             row: i.row,
         })
         .collect();
-    initiatives.sort_by(|a, b| {
+    initiatives.sort_by_cached_key(|i| {
         (
-            crate::consolidate::swedish_key(&a.administration),
-            &a.file,
-            a.row,
+            crate::consolidate::swedish_key(&i.administration),
+            i.file.clone(),
+            i.row,
         )
-            .cmp(&(
-                crate::consolidate::swedish_key(&b.administration),
-                &b.file,
-                b.row,
-            ))
     });
     Report {
         year: config.year,
@@ -460,11 +456,11 @@ pub fn assemble(parts: Parts<'_>) -> Report {
         shift_matrix,
         indicators,
         indicator_definitions,
-        initiatives,
+        initiatives: Rows::new(initiatives),
         tally: Tally::of(&diagnostics),
         files,
-        diagnostics,
-        rejected,
+        diagnostics: Rows::new(diagnostics),
+        rejected: Rows::new(rejected),
         suppression_threshold: config.suppression_threshold,
         comparison: None,
     }

@@ -169,8 +169,9 @@ pub fn file_name(administration: &str) -> String {
 
 /// Generates every workbook: `(file name, bytes)`.
 pub fn generate(config: &Config, size: Size) -> Result<Vec<(String, Vec<u8>)>, XlsxError> {
+    use rayon::prelude::*;
     administration_names(size.administrations)
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(i, name)| {
             let mut rng = Rng::new(size.seed ^ (i as u64).wrapping_mul(0x2545_F491_4F6C_DD1D));

@@ -165,10 +165,14 @@ fn check(common: &Common, args: &CheckArgs) -> Result<u8, Error> {
 }
 
 fn build(common: &Common, args: &BuildArgs) -> Result<u8, Error> {
+    let mut clock = Clock::new(common.timings);
     let job = resolve(common)?;
     let templates = load_templates(common)?;
     let bars = progress::Bars::new(common.quiet);
     let mut checked = redovisa::check(&job.input, &job.config, &bars)?;
+    let rows: usize = checked.files.iter().map(|f| f.rows_read).sum();
+    clock.lap("läsa och validera", rows);
+    clock.threads(checked.times, rows);
     let previous = redovisa::load_previous(
         common.previous.as_deref(),
         &job.output,
@@ -182,15 +186,20 @@ fn build(common: &Common, args: &BuildArgs) -> Result<u8, Error> {
             common,
             "Rapporten skrevs inte: underlaget innehåller fel. Rätta felen, eller kör med --allow-errors för ett utkast.",
         );
+        clock.report();
         return Ok(1);
     }
     bars.stage("Sammanställer", 0);
     let report = redovisa::build_report(checked, &job.config, job.date, errors, previous.as_ref())?;
+    clock.lap("sammanställa", rows);
     bars.stage("Skriver rapporten", 0);
-    let outputs = redovisa::render::render(&report, &templates)?;
-    redovisa::write::write_all(&job.output, &outputs)?;
+    let staging = redovisa::write::Staging::new(&job.output)?;
+    redovisa::render::render(&report, &templates, &staging)?;
+    clock.lap("rendera och skriva", rows);
+    let names = staging.commit()?;
+    clock.lap("flytta på plats", rows);
     bars.done();
-    for (name, _) in &outputs {
+    for name in &names {
         say(
             common,
             &format!("Skrev {}", job.output.join(name).display()),
@@ -202,7 +211,71 @@ fn build(common: &Common, args: &BuildArgs) -> Result<u8, Error> {
             "Rapporten är ett UTKAST: underlaget innehåller fel.",
         );
     }
+    clock.report();
     Ok(u8::from(errors))
+}
+
+/// Stage timings for `--timings`, printed to stderr at the end.
+struct Clock {
+    enabled: bool,
+    start: std::time::Instant,
+    last: std::time::Instant,
+    lines: Vec<String>,
+}
+
+impl Clock {
+    fn new(enabled: bool) -> Self {
+        let now = std::time::Instant::now();
+        Clock {
+            enabled,
+            start: now,
+            last: now,
+            lines: Vec::new(),
+        }
+    }
+
+    fn line(&mut self, stage: &str, seconds: f64, rows: usize, note: &str) {
+        let rate = if seconds > 0.0 {
+            rows as f64 / seconds
+        } else {
+            0.0
+        };
+        self.lines.push(format!(
+            "  {stage:<22} {seconds:>8.3} s  {:>12} rader/s{note}",
+            redovisa::render::format::num(rate, 0)
+        ));
+    }
+
+    fn lap(&mut self, stage: &str, rows: usize) {
+        let now = std::time::Instant::now();
+        let seconds = (now - self.last).as_secs_f64();
+        self.last = now;
+        self.line(stage, seconds, rows, "");
+    }
+
+    fn threads(&mut self, times: redovisa::StageTimes, rows: usize) {
+        self.line("  varav läsa", times.read, rows, "  (trådtid, summerad)");
+        self.line(
+            "  varav validera",
+            times.validate,
+            rows,
+            "  (trådtid, summerad)",
+        );
+    }
+
+    fn report(&self) {
+        if self.enabled {
+            eprintln!("Tider ({} trådar):", rayon::current_num_threads());
+            for l in &self.lines {
+                eprintln!("{l}");
+            }
+            eprintln!(
+                "  {:<22} {:>8.3} s",
+                "totalt",
+                self.start.elapsed().as_secs_f64()
+            );
+        }
+    }
 }
 
 fn sample(common: &Common, args: &SampleArgs) -> Result<u8, Error> {

@@ -237,16 +237,44 @@ impl<'a> Compound<'a> {
     }
 }
 
+/// The area a DIMENSIONS record declares, computed as calamine computes it (with its
+/// wrapping arithmetic, so that a nonsensical record counts as huge).
+fn declared_area(r: &[u8]) -> u64 {
+    let (rf, rl, mut cf, cl) = match r.len() {
+        10 => (
+            u32::from(u16_at(r, 0).unwrap_or(0)),
+            u32::from(u16_at(r, 2).unwrap_or(0)),
+            u32::from(u16_at(r, 4).unwrap_or(0)),
+            u32::from(u16_at(r, 6).unwrap_or(0)),
+        ),
+        14 | 16 => (
+            u32_at(r, 0).unwrap_or(0),
+            u32_at(r, 4).unwrap_or(0),
+            u32::from(u16_at(r, 8).unwrap_or(0)),
+            u32::from(u16_at(r, 10).unwrap_or(0)),
+        ),
+        _ => return 0,
+    };
+    if 0xFF < cf || cl < cf {
+        cf = 0;
+    }
+    if rl < 1 || cl < 1 {
+        return 1;
+    }
+    let rows = u64::from((rl - 1).wrapping_sub(rf).wrapping_add(1));
+    let cols = u64::from((cl - 1).wrapping_sub(cf).wrapping_add(1));
+    rows.saturating_mul(cols)
+}
+
 /// The largest rows × columns rectangle spanned by the cell records of one sheet in a
-/// BIFF workbook stream.
+/// BIFF workbook stream, or declared by a DIMENSIONS record.
 fn largest_sheet_area(stream: &[u8]) -> u64 {
     let mut largest = 0u64;
     let mut bounds: Option<(u16, u16, u16, u16)> = None;
-    let mut close = |b: &mut Option<(u16, u16, u16, u16)>| {
-        if let Some((r0, r1, c0, c1)) = b.take() {
-            let area = (u64::from(r1 - r0) + 1) * (u64::from(c1 - c0) + 1);
-            largest = largest.max(area);
-        }
+    let area = |b: Option<(u16, u16, u16, u16)>| {
+        b.map_or(0, |(r0, r1, c0, c1)| {
+            (u64::from(r1 - r0) + 1) * (u64::from(c1 - c0) + 1)
+        })
     };
     let mut at = 0;
     while let (Some(kind), Some(len)) = (u16_at(stream, at), u16_at(stream, at + 2)) {
@@ -256,7 +284,12 @@ fn largest_sheet_area(stream: &[u8]) -> u64 {
         at += 4 + usize::from(len);
         let cell = match kind {
             0x0809 => {
-                close(&mut bounds);
+                largest = largest.max(area(bounds.take()));
+                continue;
+            }
+            0x0200 => {
+                // DIMENSIONS: the reader reserves room for the declared rectangle.
+                largest = largest.max(declared_area(data));
                 continue;
             }
             // NUMBER, RK, LABELSST, LABEL, BOOLERR, FORMULA, BLANK, RSTRING
@@ -277,8 +310,7 @@ fn largest_sheet_area(stream: &[u8]) -> u64 {
             });
         }
     }
-    close(&mut bounds);
-    largest
+    largest.max(area(bounds))
 }
 
 #[cfg(test)]
@@ -349,5 +381,27 @@ mod tests {
         assert_eq!(largest_sheet_area(&stream), 50);
         stream.extend(cell(0, 0));
         assert_eq!(largest_sheet_area(&stream), 65536 * 256);
+    }
+
+    #[test]
+    fn a_declared_dimension_counts_even_without_cells() {
+        let dims = [1u32.to_le_bytes(), 1_000_001u32.to_le_bytes()].concat();
+        let dims = [
+            dims,
+            0u16.to_le_bytes().to_vec(),
+            200u16.to_le_bytes().to_vec(),
+            vec![0, 0],
+        ]
+        .concat();
+        let stream = [record(0x0809, &[0; 8]), record(0x0200, &dims)].concat();
+        assert_eq!(largest_sheet_area(&stream), 1_000_000 * 200);
+        // First row after the last: calamine's arithmetic wraps to a huge area.
+        let dims = [
+            &5u32.to_le_bytes()[..],
+            &2u32.to_le_bytes(),
+            &[0, 0, 1, 0, 0, 0],
+        ]
+        .concat();
+        assert!(largest_sheet_area(&record(0x0200, &dims)) > 1_000_000_000);
     }
 }

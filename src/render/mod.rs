@@ -8,33 +8,56 @@ pub mod xlsx;
 
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
+use std::io::Write;
+
 use crate::report::Report;
+use crate::write::Staging;
 use templates::Templates;
 
 /// One output file: its name in the output folder and its bytes.
 pub type Output = (String, Vec<u8>);
 
-/// Renders all five outputs of SPEC section 3.
-pub fn render(report: &Report, templates: &Templates) -> Result<Vec<Output>, Error> {
+/// Above this many initiatives the JSON is written compact rather than indented.
+const COMPACT_JSON_ABOVE: usize = 20_000;
+
+/// Renders all five outputs of SPEC section 3 into `staging`, one file at a time, the
+/// xlsx on one thread and the text outputs on another.
+pub fn render(report: &Report, templates: &Templates, staging: &Staging) -> Result<(), Error> {
     let y = report.year;
-    let mut out = vec![(format!("redovisning-{y}.xlsx"), xlsx::render(report)?)];
-    for (template, ext) in templates::OUTPUTS {
-        let text = templates.render(template, report)?;
-        out.push((format!("redovisning-{y}.{ext}"), text.into_bytes()));
-    }
-    out.push((format!("redovisning-{y}.json"), json(report).into_bytes()));
-    out.push((
-        format!("avvikelser-{y}.csv"),
-        csv(&report.diagnostics).into_bytes(),
-    ));
-    Ok(out)
+    let (xlsx, text) = rayon::join(
+        || staging.put_bytes(&format!("redovisning-{y}.xlsx"), &xlsx::render(report)?),
+        || -> Result<(), Error> {
+            let context = templates::context(report);
+            for (template, ext) in templates::OUTPUTS {
+                staging.put(&format!("redovisning-{y}.{ext}"), |w| {
+                    templates.render_to(template, &context, w)
+                })?;
+            }
+            let name = format!("redovisning-{y}.json");
+            staging.put(&name, |w| {
+                json(report, w).map_err(|source| Error::Write {
+                    path: name.clone().into(),
+                    source,
+                })
+            })?;
+            staging.put_bytes(
+                &format!("avvikelser-{y}.csv"),
+                csv(&report.diagnostics).as_bytes(),
+            )
+        },
+    );
+    xlsx?;
+    text
 }
 
-/// The consolidated data as pretty JSON (SPEC 3.3).
-pub fn json(report: &Report) -> String {
-    let mut s = serde_json::to_string_pretty(report).expect("the report serialises");
-    s.push('\n');
-    s
+/// The consolidated data as JSON (SPEC 3.3): indented, or compact for very large reports.
+pub fn json(report: &Report, w: &mut dyn Write) -> std::io::Result<()> {
+    if report.initiatives.len() > COMPACT_JSON_ABOVE {
+        serde_json::to_writer(&mut *w, report)?;
+    } else {
+        serde_json::to_writer_pretty(&mut *w, report)?;
+    }
+    w.write_all(b"\n")
 }
 
 /// Every diagnostic, one per line: file, sheet, cell, severity, code, message.

@@ -98,6 +98,18 @@ impl Templates {
         Ok(Templates { env })
     }
 
+    /// Renders the template `name` with `context` (from [`context`]) into `w`.
+    pub fn render_to(
+        &self,
+        name: &str,
+        context: &Value,
+        w: &mut dyn std::io::Write,
+    ) -> Result<(), Error> {
+        let template = self.env.get_template(name)?;
+        template.render_captured_to(context.clone(), w)?;
+        Ok(())
+    }
+
     /// Renders the template `name` with the report as its context.
     pub fn render(&self, name: &str, report: &Report) -> Result<String, Error> {
         let template = self.env.get_template(name)?;

@@ -9,12 +9,20 @@ use crate::report::Report;
 
 use super::{Formats, draft_mark, page_setup, source_line};
 
+/// Above this many initiatives the Bilaga is written row by row to disk as it is built
+/// (rust_xlsxwriter's constant-memory mode) instead of held in memory.
+const STREAM_ABOVE: usize = 20_000;
+
 pub(super) fn appendix_sheet(
     wb: &mut Workbook,
     f: &Formats,
     report: &Report,
 ) -> Result<(), XlsxError> {
-    let ws = wb.add_worksheet();
+    let ws = if report.initiatives.len() > STREAM_ABOVE {
+        wb.add_worksheet_with_constant_memory()?
+    } else {
+        wb.add_worksheet()
+    };
     ws.set_name("Tabell 8")?;
     let title = format!("Tabell 8. Bilaga: samtliga insatser, {}", report.year);
     ws.write_string_with_format(
@@ -50,8 +58,20 @@ pub(super) fn appendix_sheet(
     ];
     let date_fmt = Format::new().set_num_format("yyyy-mm-dd");
     let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
+    // The table first: it writes its header row, and in constant-memory mode rows must be
+    // written in order.
+    let last = (3 + report.initiatives.len() as u32).max(4) - 1;
+    let columns: Vec<TableColumn> = headers
+        .iter()
+        .map(|h| TableColumn::new().set_header(*h))
+        .collect();
+    let table = Table::new()
+        .set_columns(&columns)
+        .set_style(TableStyle::Light1)
+        .set_name("Insatser");
+    ws.add_table(2, 0, last, headers.len() as u16 - 1, &table)?;
     let mut row = 3u32;
-    for i in &report.initiatives {
+    for i in report.initiatives.iter() {
         let texts: [(u16, Option<&str>); 10] = [
             (0, Some(&i.administration)),
             (1, Some(&i.id)),
@@ -94,16 +114,6 @@ pub(super) fn appendix_sheet(
         ws.write_number(row, 17, f64::from(i.row))?;
         row += 1;
     }
-    let last = row.max(4) - 1;
-    let columns: Vec<TableColumn> = headers
-        .iter()
-        .map(|h| TableColumn::new().set_header(*h))
-        .collect();
-    let table = Table::new()
-        .set_columns(&columns)
-        .set_style(TableStyle::Light1)
-        .set_name("Insatser");
-    ws.add_table(2, 0, last, headers.len() as u16 - 1, &table)?;
     let mut r = last + 2;
     ws.write_string_with_format(r, 0, source_line(report), &f.note)?;
     r += 1;
