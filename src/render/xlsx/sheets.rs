@@ -70,8 +70,7 @@ pub(super) fn appendix_sheet(
         .set_style(TableStyle::Light1)
         .set_name("Insatser");
     ws.add_table(2, 0, last, headers.len() as u16 - 1, &table)?;
-    let mut row = 3u32;
-    for i in report.initiatives.iter() {
+    for (row, i) in (3u32..).zip(report.initiatives.iter()) {
         let texts: [(u16, Option<&str>); 10] = [
             (0, Some(&i.administration)),
             (1, Some(&i.id)),
@@ -112,7 +111,6 @@ pub(super) fn appendix_sheet(
             ws.write_string(row, 11, if b { "Ja" } else { "Nej" })?;
         }
         ws.write_number(row, 17, f64::from(i.row))?;
-        row += 1;
     }
     let mut r = last + 2;
     ws.write_string_with_format(r, 0, source_line(report), &f.note)?;
