@@ -21,10 +21,11 @@ lint:
 sample:
     cargo run --release -- sample --administrations 6 --rows 30 --clinics 3 --seed 2025 --to input
 
-# Time the shipped example end to end (see README, "Prestanda")
+# The national-scale benchmark: 311 workbooks, 1.09 million rows (see BENCHMARKS.md).
+# Sizes: BENCH_ADMINISTRATIONS, BENCH_ROWS, BENCH_CLINICS, BENCH_RUNS.
 bench:
     cargo build --release
-    bash -c 'for i in 1 2 3 4 5; do /usr/bin/time -f "%e s, %M KiB" ./target/release/redovisa --date 2026-03-31 --quiet --output target/bench-output; done'
+    cargo bench --bench national
 
 # Fuzz reading a workbook for SECONDS with cargo-fuzz (needs `cargo install cargo-fuzz`
 # and a nightly toolchain). Crashes land in fuzz/artifacts/read_workbook/.

@@ -110,6 +110,17 @@ impl Checked {
 
 /// Discovers, reads and validates every workbook in `input`, in parallel.
 pub fn check(input: &Path, config: &Config, progress: &dyn Progress) -> Result<Checked, Error> {
+    check_with(input, config, progress, true)
+}
+
+/// Like [`check`]; with `keep_records` false the accepted records are counted but not
+/// kept, so that validating a country's submissions needs little memory.
+pub fn check_with(
+    input: &Path,
+    config: &Config,
+    progress: &dyn Progress,
+    keep_records: bool,
+) -> Result<Checked, Error> {
     let (found, notices) = discover::discover(input)?;
     let names = Names::new(config);
     let vocab = Vocabulary::new(config);
@@ -122,9 +133,13 @@ pub fn check(input: &Path, config: &Config, progress: &dyn Progress) -> Result<C
     let timed: Vec<(Submission, StageTimes)> = found
         .par_iter()
         .map(|f| {
-            let s = process(&f.path, &f.name, &rules);
+            let (mut s, t) = process(&f.path, &f.name, &rules);
+            if !keep_records {
+                s.initiatives = Vec::new();
+                s.indicators = Vec::new();
+            }
             progress.advance();
-            s
+            (s, t)
         })
         .collect();
     progress.done();

@@ -156,11 +156,16 @@ fn out(text: &str) {
 }
 
 fn check(common: &Common, args: &CheckArgs) -> Result<u8, Error> {
+    let mut clock = Clock::new(common.timings);
     let job = resolve(common)?;
     let bars = progress::Bars::new(common.quiet);
-    let checked = redovisa::check(&job.input, &job.config, &bars)?;
+    let checked = redovisa::check_with(&job.input, &job.config, &bars, false)?;
+    let rows: usize = checked.files.iter().map(|f| f.rows_read).sum();
+    clock.lap("läsa och validera", rows);
+    clock.threads(checked.times, rows);
     print_findings(common, &job, &checked);
     let fail = checked.has_errors() || (args.deny_warnings && checked.has_warnings());
+    clock.report();
     Ok(u8::from(fail))
 }
 

@@ -41,6 +41,35 @@ pub fn check_archive(bytes: &[u8], file: &str, limits: &Limits) -> Result<(), Di
     Ok(())
 }
 
+/// Whether any worksheet of an xlsx archive declares merged cells. Looking for the tag in
+/// the unpacked XML costs a fraction of parsing the sheet a second time, which is what
+/// asking calamine for the merged regions does; most workbooks have none.
+pub fn xlsx_has_merges(bytes: &[u8]) -> bool {
+    use std::io::Read;
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return true; // let the reader decide
+    };
+    let finder = memchr::memmem::Finder::new(b"<mergeCell ");
+    let mut buf = Vec::new();
+    for i in 0..archive.len() {
+        let Ok(mut entry) = archive.by_index(i) else {
+            return true;
+        };
+        let name = entry
+            .name()
+            .map(|n| n.to_ascii_lowercase())
+            .unwrap_or_default();
+        if !(name.starts_with("xl/worksheets/") && name.ends_with(".xml")) {
+            continue;
+        }
+        buf.clear();
+        if entry.read_to_end(&mut buf).is_err() || finder.find(&buf).is_some() {
+            return true;
+        }
+    }
+    false
+}
+
 const ENDOFCHAIN: u32 = 0xFFFF_FFFE;
 const RESERVED: u32 = 0xFFFF_FFFA;
 const DIFSECT: u32 = 0xFFFF_FFFC;

@@ -17,7 +17,7 @@ use crate::value::{Date, parse_date};
 
 mod guard;
 
-use guard::{CFB_MAGIC, check_archive, check_compound_file};
+use guard::{CFB_MAGIC, check_archive, check_compound_file, xlsx_has_merges};
 
 /// A non-empty cell's value as the file holds it.
 #[derive(Debug, Clone, PartialEq)]
@@ -162,6 +162,7 @@ pub fn read_bytes(
     let cursor = Cursor::new(bytes);
     match ext {
         "xlsx" | "xlsm" => {
+            let merges = xlsx_has_merges(cursor.get_ref());
             let mut wb: Xlsx<_> = Xlsx::new(cursor).map_err(|e| ctx.open_error(&e))?;
             let is_1904 = wb.has_1904_epoch();
             ctx.read_sheets(&mut wb, is_1904, |wb, name| {
@@ -180,7 +181,11 @@ pub fn read_bytes(
                     ctx.push(&mut cells, row, col, value, name)?;
                 }
                 drop(reader);
-                let merged = wb.merge_cells_by_sheet_name(name).unwrap_or_default();
+                let merged = if merges {
+                    wb.merge_cells_by_sheet_name(name).unwrap_or_default()
+                } else {
+                    Vec::new()
+                };
                 Ok((cells, merged))
             })
         }

@@ -349,6 +349,10 @@ impl<T: Copy> Choices<T> {
 
     /// The meaning of `text`, matched case- and space-insensitively.
     pub fn find(&self, text: &str) -> Option<T> {
+        // Most files spell values exactly as the lists do: no allocation for those.
+        if let Some((_, _, t)) = self.entries.iter().find(|(_, name, _)| name == text) {
+            return Some(*t);
+        }
         let key = collapse(text);
         self.entries
             .iter()

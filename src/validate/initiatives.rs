@@ -45,7 +45,7 @@ impl Sums {
 pub fn is_totals(r: &RowReader<'_>) -> bool {
     let word = |column| {
         matches!(r.raw(column), Some(Value::Text(t))
-            if TOTALS_WORDS.contains(&collapse(t).trim_end_matches(':')))
+            if t.len() <= 24 && TOTALS_WORDS.contains(&collapse(t).trim_end_matches(':')))
     };
     word(Column::Name) || (!r.is_filled(Column::Name) && word(Column::Id))
 }

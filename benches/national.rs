@@ -1,0 +1,221 @@
+//! The national-scale benchmark (`just bench`, or `cargo bench --bench national`).
+//!
+//! Generates a country's worth of submissions once with `redovisa sample` (sizes from
+//! BENCH_ADMINISTRATIONS, BENCH_ROWS, BENCH_CLINICS), then measures, over BENCH_RUNS runs:
+//!
+//! 1. the floor: the least work the job cannot avoid — open every workbook and read every
+//!    cell with calamine, spread over the cores the way `build` does, then write every
+//!    initiative's cells into one xlsx sheet with rust_xlsxwriter;
+//! 2. `redovisa check` and `redovisa build` end to end, with their peak memory;
+//! 3. the shipped example (one region), end to end.
+//!
+//! Prints medians and the ratios to the floor. Figures go into BENCHMARKS.md by hand.
+
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use calamine::{Data, DataRef, Reader, Xlsx};
+use rayon::prelude::*;
+
+fn env(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn binary() -> PathBuf {
+    root().join("target/release/redovisa")
+}
+
+/// Runs the program and returns (seconds, peak resident memory in MiB).
+fn run(args: &[&str]) -> (f64, f64) {
+    let start = Instant::now();
+    let child = Command::new(binary())
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .expect("the release binary is built (cargo build --release)");
+    let mut status = 0;
+    // SAFETY: a zeroed rusage is valid; wait4 writes only through the pointers given.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let pid = child.id() as libc::pid_t;
+    let rc = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    assert_eq!(rc, pid);
+    let seconds = start.elapsed().as_secs_f64();
+    std::mem::forget(child);
+    (seconds, usage.ru_maxrss as f64 / 1024.0)
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+/// Reads every cell of every sheet; returns the cell count and the initiatives' cells.
+fn read_all(path: &Path) -> (usize, Vec<Vec<Data>>) {
+    let bytes = std::fs::read(path).unwrap();
+    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
+    let mut count = 0;
+    let mut initiatives: Vec<Vec<Data>> = Vec::new();
+    for name in wb.sheet_names() {
+        let keep = name == "Insatser";
+        let mut reader = wb.worksheet_cells_reader(&name).unwrap();
+        while let Some(cell) = reader.next_cell().unwrap() {
+            count += 1;
+            if keep && !matches!(cell.get_value(), DataRef::Empty) {
+                let (row, col) = cell.get_position();
+                let row = row as usize;
+                if initiatives.len() <= row {
+                    initiatives.resize(row + 1, Vec::new());
+                }
+                let r = &mut initiatives[row];
+                if r.len() <= col as usize {
+                    r.resize(col as usize + 1, Data::Empty);
+                }
+                r[col as usize] = cell.get_value().clone().into();
+            }
+        }
+    }
+    (count, initiatives)
+}
+
+/// The floor: read everything in parallel, then write the initiatives into one sheet.
+fn floor(input: &Path, out: &Path) -> (f64, f64, usize) {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(input)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "xlsx"))
+        .collect();
+    files.sort();
+    let start = Instant::now();
+    let read: Vec<(usize, Vec<Vec<Data>>)> = files.par_iter().map(|p| read_all(p)).collect();
+    let read_s = start.elapsed().as_secs_f64();
+    let cells: usize = read.iter().map(|(c, _)| c).sum();
+    let start = Instant::now();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet_with_constant_memory().unwrap();
+    let mut row = 0u32;
+    let mut written = 0;
+    for (_, rows) in &read {
+        for r in rows.iter().skip(5) {
+            for (c, v) in r.iter().enumerate() {
+                let c = c as u16;
+                match v {
+                    Data::String(s) => ws.write_string(row, c, s).map(|_| ()),
+                    Data::Float(f) => ws.write_number(row, c, *f).map(|_| ()),
+                    Data::Int(i) => ws.write_number(row, c, *i as f64).map(|_| ()),
+                    Data::DateTime(d) => ws.write_number(row, c, d.as_f64()).map(|_| ()),
+                    _ => Ok(()),
+                }
+                .unwrap();
+                written += 1;
+            }
+            row += 1;
+        }
+    }
+    let bytes = wb.save_to_buffer().unwrap();
+    std::fs::write(out, bytes).unwrap();
+    let write_s = start.elapsed().as_secs_f64();
+    eprintln!("  floor: {cells} cells read, {written} initiative cells written");
+    (read_s, write_s, cells)
+}
+
+fn main() {
+    let admins = env("BENCH_ADMINISTRATIONS", 311);
+    let rows = env("BENCH_ROWS", 2000);
+    let clinics = env("BENCH_CLINICS", 42);
+    let runs = env("BENCH_RUNS", 3);
+    let dir = root().join(format!("target/bench/{admins}x{rows}x{clinics}"));
+    let input = dir.join("input");
+    if !input.join(".complete").exists() {
+        eprintln!("generating {admins} workbooks in {}", input.display());
+        let (a, r, c) = (admins.to_string(), rows.to_string(), clinics.to_string());
+        let args = [
+            "sample",
+            "--administrations",
+            &a,
+            "--rows",
+            &r,
+            "--clinics",
+            &c,
+            "--seed",
+            "1",
+            "--to",
+            input.to_str().unwrap(),
+            "--quiet",
+        ];
+        let status = Command::new(binary()).args(args).status().unwrap();
+        assert!(status.success());
+        std::fs::write(input.join(".complete"), b"").unwrap();
+    }
+    let data_rows = admins * (rows + clinics * 3 * 12);
+    let input_s = input.to_str().unwrap();
+    let output = dir.join("output");
+    let output_s = output.to_str().unwrap();
+    let (mut f_read, mut f_write, mut check, mut build, mut example) =
+        (vec![], vec![], vec![], vec![], vec![]);
+    let (mut check_mem, mut build_mem) = (0f64, 0f64);
+    for i in 0..runs {
+        eprintln!("run {} of {runs}", i + 1);
+        let (r, w, _) = floor(&input, &dir.join("floor.xlsx"));
+        f_read.push(r);
+        f_write.push(w);
+        let (s, m) = run(&["check", "--input", input_s, "--quiet"]);
+        check.push(s);
+        check_mem = check_mem.max(m);
+        let (s, m) = run(&[
+            "build",
+            "--input",
+            input_s,
+            "--output",
+            output_s,
+            "--quiet",
+            "--date",
+            "2026-03-31",
+        ]);
+        build.push(s);
+        build_mem = build_mem.max(m);
+        let example_out = dir.join("example-output");
+        let example_in = root().join("input");
+        let (s, _) = run(&[
+            "build",
+            "--input",
+            example_in.to_str().unwrap(),
+            "--output",
+            example_out.to_str().unwrap(),
+            "--quiet",
+            "--date",
+            "2026-03-31",
+        ]);
+        example.push(s);
+    }
+    let (fr, fw) = (median(f_read), median(f_write));
+    let (c, b, e) = (median(check), median(build), median(example));
+    let cores = rayon::current_num_threads();
+    println!(
+        "National-scale benchmark: {admins} workbooks, {data_rows} data rows, {cores} cores, median of {runs}"
+    );
+    println!("  floor, read every cell        {fr:8.2} s");
+    println!("  floor, write the initiatives  {fw:8.2} s");
+    println!("  floor, total                  {:8.2} s", fr + fw);
+    println!(
+        "  redovisa check                {c:8.2} s   {:.2} x floor read   peak {check_mem:.0} MiB",
+        c / fr
+    );
+    println!(
+        "  redovisa build                {b:8.2} s   {:.2} x floor        peak {build_mem:.0} MiB",
+        b / (fr + fw)
+    );
+    println!(
+        "  build throughput              {:8.0} rows/s",
+        data_rows as f64 / b
+    );
+    println!("  shipped example, build        {e:8.3} s");
+}
