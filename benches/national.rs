@@ -34,23 +34,31 @@ fn binary() -> PathBuf {
     root().join("target/release/redovisa")
 }
 
-/// Runs the program and returns (seconds, peak resident memory in MiB).
+/// Runs the program and returns (seconds, peak resident memory in MiB). The peak is the
+/// child's own high-water mark (VmHWM), polled while it runs: the rusage of a child also
+/// counts the parent's memory at the moment it was spawned.
 fn run(args: &[&str]) -> (f64, f64) {
     let start = Instant::now();
-    let child = Command::new(binary())
+    let mut child = Command::new(binary())
         .args(args)
         .stdout(std::process::Stdio::null())
         .spawn()
         .expect("the release binary is built (cargo build --release)");
-    let mut status = 0;
-    // SAFETY: a zeroed rusage is valid; wait4 writes only through the pointers given.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let pid = child.id() as libc::pid_t;
-    let rc = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    assert_eq!(rc, pid);
-    let seconds = start.elapsed().as_secs_f64();
-    std::mem::forget(child);
-    (seconds, usage.ru_maxrss as f64 / 1024.0)
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut peak_kib = 0f64;
+    loop {
+        if let Ok(status) = std::fs::read_to_string(&status_file)
+            && let Some(line) = status.lines().find(|l| l.starts_with("VmHWM:"))
+        {
+            let kib: f64 = line.split_whitespace().nth(1).and_then(|v| v.parse().ok()).unwrap_or(0.0);
+            peak_kib = peak_kib.max(kib);
+        }
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    (start.elapsed().as_secs_f64(), peak_kib / 1024.0)
 }
 
 fn median(mut v: Vec<f64>) -> f64 {
