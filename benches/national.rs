@@ -50,7 +50,11 @@ fn run(args: &[&str]) -> (f64, f64) {
         if let Ok(status) = std::fs::read_to_string(&status_file)
             && let Some(line) = status.lines().find(|l| l.starts_with("VmHWM:"))
         {
-            let kib: f64 = line.split_whitespace().nth(1).and_then(|v| v.parse().ok()).unwrap_or(0.0);
+            let kib: f64 = line
+                .split_whitespace()
+                .nth(1)
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(0.0);
             peak_kib = peak_kib.max(kib);
         }
         if child.try_wait().unwrap().is_some() {

@@ -257,8 +257,12 @@ impl Period {
         Period::Month(date.year, date.month)
     }
 
-    /// Reads `2025`, `2025-03`, `2025-Q1`, `2025 K1`, `Q1 2025`, `2025-03-01`.
+    /// Reads `2025`, `2025-03`, `2025-Q1`, `2025 K1`, `Q1 2025`, `2025-03-01`, `mars 2025`,
+    /// `mar 2025`.
     pub fn parse(text: &str) -> Option<Period> {
+        if let Some(p) = month_by_name(text) {
+            return Some(p);
+        }
         let t: String = text
             .trim()
             .to_uppercase()
@@ -294,6 +298,36 @@ impl Period {
         let m: u8 = m.parse().ok()?;
         ((1..=12).contains(&m) && (1900..=2200).contains(&y)).then_some(Period::Month(y, m))
     }
+}
+
+/// `mars 2025`, `Mars 2025`, `mar-2025`: a Swedish month name (or its first three letters)
+/// and a year.
+fn month_by_name(text: &str) -> Option<Period> {
+    const NAMES: [&str; 12] = [
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    let lower = text.trim().to_lowercase();
+    let (name, year) = lower.split_once([' ', '-', '/', '.'])?;
+    let year: i32 = year
+        .trim()
+        .parse()
+        .ok()
+        .filter(|y| (1900..=2200).contains(y))?;
+    let month = NAMES
+        .iter()
+        .position(|n| *n == name || (name.chars().count() == 3 && n.starts_with(name)))?;
+    Some(Period::Month(year, month as u8 + 1))
 }
 
 impl fmt::Display for Period {
@@ -384,6 +418,10 @@ mod tests {
         assert_eq!(Period::parse("2025q4"), Some(Period::Quarter(2025, 4)));
         assert_eq!(Period::parse("Q2 2025"), Some(Period::Quarter(2025, 2)));
         assert_eq!(Period::parse("2025-03-15"), Some(Period::Month(2025, 3)));
+        assert_eq!(Period::parse("Mars 2025"), Some(Period::Month(2025, 3)));
+        assert_eq!(Period::parse("okt 2025"), Some(Period::Month(2025, 10)));
+        assert_eq!(Period::parse("maj-2025"), Some(Period::Month(2025, 5)));
+        assert_eq!(Period::parse("marsipan 2025"), None);
         assert_eq!(Period::parse("2025-13"), None);
         assert_eq!(Period::parse("2025-Q5"), None);
         assert_eq!(Period::Month(2025, 3).to_string(), "2025-03");
