@@ -35,94 +35,60 @@ pub(super) fn tables(report: &Report) -> Vec<TableSheet> {
     let y = report.year;
     let t = &report.totals;
     let mut out = Vec::new();
-    out.push(TableSheet {
-        sheet: "Tabell 1".into(),
-        title: format!("Tabell 1. Insatser och använda medel per förvaltning, {y}"),
-        unit: "Antal, kronor och procent".into(),
-        headers: vec![
-            "Förvaltning".into(),
-            "Antal insatser".into(),
-            "Budget, kr".into(),
-            "Använda medel, kr".into(),
-            "Varav överenskommelsemedel, kr".into(),
-            "Andel av använda medel, %".into(),
-        ],
-        rows: report
-            .by_administration
-            .iter()
-            .map(|a| {
-                vec![
-                    XCell::Text(a.administration.clone()),
-                    XCell::Count(a.initiatives as f64),
-                    XCell::Kr(Some(a.budget_kr)),
-                    XCell::Kr(Some(a.spent_kr)),
-                    XCell::Kr(Some(a.agreement_funds_kr)),
-                    XCell::Pct(a.share_pct),
-                ]
-            })
-            .collect(),
-        total: Some(vec![
-            XCell::Text("Totalt".into()),
-            XCell::Count(t.initiatives as f64),
-            XCell::Kr(Some(t.budget_kr)),
-            XCell::Kr(Some(t.spent_kr)),
-            XCell::Kr(Some(t.agreement_funds_kr)),
-            XCell::Pct((t.spent_kr > 0.0).then_some(100.0)),
-        ]),
-        notes: vec![share_note()],
-        charts: vec![ChartSpec {
-            title: "Använda medel per förvaltning, kronor".into(),
-            rows: (0, report.by_administration.len().max(1) as u32 - 1),
-            categories: 0,
-            values: 3,
-            target: None,
-            horizontal: true,
-        }],
-    });
-    out.push(TableSheet {
-        sheet: "Tabell 2".into(),
-        title: format!("Tabell 2. Insatser och använda medel per insatsområde, {y}"),
-        unit: "Antal, kronor och procent".into(),
-        headers: vec![
-            "Insatsområde".into(),
-            "Antal insatser".into(),
-            "Budget, kr".into(),
-            "Använda medel, kr".into(),
-            "Varav överenskommelsemedel, kr".into(),
-            "Andel av använda medel, %".into(),
-        ],
-        rows: report
-            .by_area
-            .iter()
-            .map(|a| {
-                vec![
-                    XCell::Text(a.label.clone()),
-                    XCell::Count(a.initiatives as f64),
-                    XCell::Kr(Some(a.budget_kr)),
-                    XCell::Kr(Some(a.spent_kr)),
-                    XCell::Kr(Some(a.agreement_funds_kr)),
-                    XCell::Pct(a.share_pct),
-                ]
-            })
-            .collect(),
-        total: Some(vec![
-            XCell::Text("Totalt".into()),
-            XCell::Count(t.initiatives as f64),
-            XCell::Kr(Some(t.budget_kr)),
-            XCell::Kr(Some(t.spent_kr)),
-            XCell::Kr(Some(t.agreement_funds_kr)),
-            XCell::Pct((t.spent_kr > 0.0).then_some(100.0)),
-        ]),
-        notes: vec![],
-        charts: vec![ChartSpec {
-            title: "Använda medel per insatsområde, kronor".into(),
-            rows: (0, report.by_area.len().max(1) as u32 - 1),
-            categories: 0,
-            values: 3,
-            target: None,
-            horizontal: true,
-        }],
-    });
+    let total = money_row(
+        "Totalt",
+        t.initiatives,
+        t.budget_kr,
+        t.spent_kr,
+        t.agreement_funds_kr,
+        (t.spent_kr > 0.0).then_some(100.0),
+    );
+    let admins = report
+        .by_administration
+        .iter()
+        .map(|a| {
+            money_row(
+                &a.administration,
+                a.initiatives,
+                a.budget_kr,
+                a.spent_kr,
+                a.agreement_funds_kr,
+                a.share_pct,
+            )
+        })
+        .collect();
+    out.push(money_table(
+        1,
+        "förvaltning",
+        "Förvaltning",
+        y,
+        admins,
+        total.clone(),
+        vec![share_note()],
+    ));
+    let areas = report
+        .by_area
+        .iter()
+        .map(|a| {
+            money_row(
+                &a.label,
+                a.initiatives,
+                a.budget_kr,
+                a.spent_kr,
+                a.agreement_funds_kr,
+                a.share_pct,
+            )
+        })
+        .collect();
+    out.push(money_table(
+        2,
+        "insatsområde",
+        "Insatsområde",
+        y,
+        areas,
+        total,
+        vec![],
+    ));
     let (rows, total) = matrix_rows(&report.area_matrix, |v| XCell::Kr(Some(v)));
     out.push(TableSheet {
         sheet: "Tabell 3".into(),
@@ -173,6 +139,63 @@ pub(super) fn tables(report: &Report) -> Vec<TableSheet> {
         with_previous(&mut out[1], &areas, &c.by_area, c);
     }
     out
+}
+
+/// A row of table 1 or 2: count, budget, spent, agreement funds and share.
+fn money_row(
+    label: &str,
+    n: u64,
+    budget: f64,
+    spent: f64,
+    agreement: f64,
+    share: Option<f64>,
+) -> Vec<XCell> {
+    vec![
+        XCell::Text(label.to_string()),
+        XCell::Count(n as f64),
+        XCell::Kr(Some(budget)),
+        XCell::Kr(Some(spent)),
+        XCell::Kr(Some(agreement)),
+        XCell::Pct(share),
+    ]
+}
+
+/// Table 1 or 2: initiatives and funds per `subject`, with Totalt and a chart of the
+/// funds spent.
+fn money_table(
+    number: u8,
+    subject: &str,
+    first_header: &str,
+    year: i32,
+    rows: Vec<Vec<XCell>>,
+    total: Vec<XCell>,
+    notes: Vec<String>,
+) -> TableSheet {
+    let last = rows.len().max(1) as u32 - 1;
+    TableSheet {
+        sheet: format!("Tabell {number}"),
+        title: format!("Tabell {number}. Insatser och använda medel per {subject}, {year}"),
+        unit: "Antal, kronor och procent".into(),
+        headers: vec![
+            first_header.into(),
+            "Antal insatser".into(),
+            "Budget, kr".into(),
+            "Använda medel, kr".into(),
+            "Varav överenskommelsemedel, kr".into(),
+            "Andel av använda medel, %".into(),
+        ],
+        rows,
+        total: Some(total),
+        notes,
+        charts: vec![ChartSpec {
+            title: format!("Använda medel per {subject}, kronor"),
+            rows: (0, last),
+            categories: 0,
+            values: 3,
+            target: None,
+            horizontal: true,
+        }],
+    }
 }
 
 /// Adds last year's spent funds and the change to a table whose rows are `keys`.
