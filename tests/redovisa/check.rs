@@ -4,23 +4,10 @@ use crate::common::*;
 
 fn one_bad_cell() -> Scratch {
     let sc = Scratch::new();
-    xlsx(
+    simple_book(
         &sc.file("a.xlsx"),
-        &[
-            info("A"),
-            sheet(
-                "Insatser",
-                vec![
-                    vec![
-                        s("Insats"),
-                        s("Insatsområde"),
-                        s("Status"),
-                        s("Använda medel"),
-                    ],
-                    vec![s("Ett"), s("digital"), s("Pågående"), s("tusen")],
-                ],
-            ),
-        ],
+        "A",
+        vec![vec![s("Ett"), s("digital"), s("Pågående"), s("tusen")]],
     );
     sc
 }
@@ -28,23 +15,10 @@ fn one_bad_cell() -> Scratch {
 #[test]
 fn clean_input_exits_zero_and_writes_nothing() {
     let sc = Scratch::new();
-    xlsx(
+    simple_book(
         &sc.file("a.xlsx"),
-        &[
-            info("A"),
-            sheet(
-                "Insatser",
-                vec![
-                    vec![
-                        s("Insats"),
-                        s("Insatsområde"),
-                        s("Status"),
-                        s("Använda medel"),
-                    ],
-                    vec![s("Ett"), s("digital"), s("Pågående"), n(5.0)],
-                ],
-            ),
-        ],
+        "A",
+        vec![vec![s("Ett"), s("digital"), s("Pågående"), n(5.0)]],
     );
     let out = sc.run(&["check"]);
     assert_eq!(code(&out), 0);
@@ -157,23 +131,10 @@ fn lock_files_and_stray_files_are_skipped_with_a_notice() {
 fn two_workbooks_for_one_administration_name_both_files() {
     let sc = Scratch::new();
     for name in ["a.xlsx", "b.xlsx"] {
-        xlsx(
+        simple_book(
             &sc.file(name),
-            &[
-                info("Samma"),
-                sheet(
-                    "Insatser",
-                    vec![
-                        vec![
-                            s("Insats"),
-                            s("Insatsområde"),
-                            s("Status"),
-                            s("Använda medel"),
-                        ],
-                        vec![s("Ett"), s("digital"), s("Pågående"), n(5.0)],
-                    ],
-                ),
-            ],
+            "Samma",
+            vec![vec![s("Ett"), s("digital"), s("Pågående"), n(5.0)]],
         );
     }
     let out = sc.run(&["check", "--format", "json"]);

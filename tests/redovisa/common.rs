@@ -322,3 +322,16 @@ pub fn raw_text(cell: &str, text: &str) -> String {
 pub fn raw_num(cell: &str, value: f64) -> String {
     format!(r#"<c r="{cell}"><v>{value}</v></c>"#)
 }
+
+/// Writes a minimal valid submission for `administration`: `Uppgifter`, and `Insatser` with
+/// the columns Insats, Insatsområde, Status and Använda medel and the given `rows`.
+pub fn simple_book(path: &Path, administration: &str, rows: Vec<Vec<V>>) {
+    let mut all = vec![vec![
+        s("Insats"),
+        s("Insatsområde"),
+        s("Status"),
+        s("Använda medel"),
+    ]];
+    all.extend(rows);
+    xlsx(path, &[info(administration), sheet("Insatser", all)]);
+}
