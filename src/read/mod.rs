@@ -16,6 +16,7 @@ use crate::schema::{Names, SheetKind};
 use crate::value::{Date, parse_date};
 
 mod guard;
+mod ods;
 
 use guard::{CFB_MAGIC, check_archive, check_compound_file, xlsx_has_merges};
 
@@ -213,10 +214,14 @@ pub fn read_bytes(
             })
         }
         "ods" => {
+            let mut merges = ods::merges(cursor.get_ref());
             let mut wb: Ods<_> = Ods::new(cursor).map_err(|e| ctx.open_error(&e))?;
             ctx.read_sheets(&mut wb, false, |wb, name| {
                 let range = wb.worksheet_range(name).map_err(|e| e.to_string())?;
-                Ok((ctx.range_cells(&range, name)?, Vec::new()))
+                Ok((
+                    ctx.range_cells(&range, name)?,
+                    merges.remove(name).unwrap_or_default(),
+                ))
             })
         }
         other => Err(Diagnostic::new(

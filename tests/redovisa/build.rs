@@ -448,3 +448,27 @@ fn errors_stop_the_report_unless_a_draft_is_asked_for() {
     let md = std::fs::read_to_string(sc.output().join("redovisning-2025.md")).unwrap();
     assert!(md.contains("UTKAST"));
 }
+
+#[test]
+fn merged_cells_count_as_their_top_left_value_in_xlsx_and_ods() {
+    // The same workbook as openpyxl wrote it and as LibreOffice saved it; both merge the
+    // area cell of two initiatives (see tests/fixtures/README.md).
+    for fixture in ["openpyxl-1904.xlsx", "libreoffice-merged.ods"] {
+        let sc = Scratch::new();
+        std::fs::copy(
+            repo().join("tests/fixtures").join(fixture),
+            sc.file(fixture),
+        )
+        .unwrap();
+        assert_eq!(code(&sc.run(&["build"])), 0, "{fixture}");
+        let r = sc.report();
+        let areas: Vec<&str> = r["initiatives"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["area"].as_str().unwrap())
+            .collect();
+        assert_eq!(areas, ["training", "training"], "{fixture}");
+        assert_eq!(r["initiatives"][1]["start"], "2025-04-01", "{fixture}");
+    }
+}
