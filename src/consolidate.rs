@@ -147,10 +147,17 @@ pub fn swedish_key(s: &str) -> Vec<u32> {
         .collect()
 }
 
+/// The shift as a group key: `""` when not given.
+const SHIFT_KEYS: [&str; 5] = ["", "1", "2", "3", "4"];
+
 fn initiative_frame(initiatives: &[Initiative]) -> PolarsResult<DataFrame> {
     let n = initiatives.len();
-    let text = |name: &str, f: &dyn Fn(&Initiative) -> String| {
-        Column::new(name.into(), initiatives.iter().map(f).collect::<Vec<_>>())
+    // Borrowed text: the frame copies it once, into its own arrays.
+    let text = |name: &str, f: &dyn Fn(&Initiative) -> &str| {
+        Column::new(
+            name.into(),
+            initiatives.iter().map(f).collect::<Vec<&str>>(),
+        )
     };
     let money = |name: &str, f: &dyn Fn(&Initiative) -> Option<i64>| {
         Column::new(name.into(), initiatives.iter().map(f).collect::<Vec<_>>())
@@ -158,11 +165,11 @@ fn initiative_frame(initiatives: &[Initiative]) -> PolarsResult<DataFrame> {
     DataFrame::new(
         n,
         vec![
-            text("administration", &|i| i.administration.clone()),
-            text("area", &|i| i.area.clone()),
-            text("status", &|i| i.status.label().to_string()),
+            text("administration", &|i| &i.administration),
+            text("area", &|i| &i.area),
+            text("status", &|i| i.status.label()),
             text("shift", &|i| {
-                i.shift.map(|s| s.to_string()).unwrap_or_default()
+                SHIFT_KEYS[usize::from(i.shift.unwrap_or(0).min(4))]
             }),
             money("budget", &|i| i.budget_ore),
             money("spent", &|i| i.spent_ore),
@@ -226,11 +233,14 @@ fn indicator_frame(values: &[IndicatorValue]) -> PolarsResult<DataFrame> {
     let text = |name: &str, f: &dyn Fn(&IndicatorValue) -> String| {
         Column::new(name.into(), values.iter().map(f).collect::<Vec<_>>())
     };
+    let borrowed = |name: &str, f: &dyn Fn(&IndicatorValue) -> &str| {
+        Column::new(name.into(), values.iter().map(f).collect::<Vec<&str>>())
+    };
     DataFrame::new(
         values.len(),
         vec![
-            text("indicator", &|v| v.indicator.clone()),
-            text("administration", &|v| v.administration.clone()),
+            borrowed("indicator", &|v| &v.indicator),
+            borrowed("administration", &|v| &v.administration),
             text("unit", &|v| {
                 crate::schema::collapse(v.unit.as_deref().unwrap_or(""))
             }),
@@ -380,6 +390,7 @@ mod tests {
             name: "n".into(),
             description: None,
             area: area.into(),
+            area_label: area.into(),
             shift: Some(2),
             status,
             start: None,

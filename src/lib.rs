@@ -158,6 +158,13 @@ pub fn check_with(
         ..Checked::default()
     };
     checked.diagnostics.extend(validate::across(&submissions));
+    // Reserve exactly, so that gathering a million records does not double a vector.
+    checked
+        .initiatives
+        .reserve_exact(submissions.iter().map(|s| s.initiatives.len()).sum());
+    checked
+        .indicators
+        .reserve_exact(submissions.iter().map(|s| s.indicators.len()).sum());
     for s in submissions {
         checked.files.push(s.summary);
         checked.diagnostics.extend(s.diagnostics);

@@ -4,6 +4,8 @@
 //! Plain data only; no reading, no judging, no arithmetic beyond what a record says of
 //! itself.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
@@ -54,21 +56,20 @@ pub const SHIFTS: [&str; 4] = [
     "Från isolerade vård- och omsorgsinsatser till samordning utifrån personens fokus",
 ];
 
-/// One accepted initiative. Money is in öre, so sums are exact.
+/// One accepted initiative. Money is kept in öre, so sums are exact, and serialised in
+/// kronor (`budget_kr`, ...), so the record is published as it is, without a copy.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Initiative {
-    /// The file it came from, relative to the input folder.
-    pub file: String,
     /// The administration that reported it.
     pub administration: String,
     /// Id, given or `<file stem>-<row>`.
     pub id: String,
     /// Name.
     pub name: String,
-    /// Description.
-    pub description: Option<String>,
     /// Area code.
     pub area: String,
+    /// Area label (shared by every initiative of the area).
+    pub area_label: Arc<str>,
     /// Shift, 1–4.
     pub shift: Option<u8>,
     /// Status.
@@ -78,21 +79,49 @@ pub struct Initiative {
     /// End date.
     pub end: Option<Date>,
     /// Budget in öre.
+    #[serde(rename = "budget_kr", serialize_with = "as_kronor")]
     pub budget_ore: Option<i64>,
     /// Funds spent in öre.
+    #[serde(rename = "spent_kr", serialize_with = "as_kronor")]
     pub spent_ore: Option<i64>,
     /// Of which agreement funds, in öre.
+    #[serde(rename = "agreement_funds_kr", serialize_with = "as_kronor")]
     pub agreement_ore: Option<i64>,
-    /// Target group.
-    pub target_group: Option<String>,
     /// Cooperation with a municipality.
     pub municipal_cooperation: Option<bool>,
+    /// Target group.
+    pub target_group: Option<String>,
+    /// Description.
+    pub description: Option<String>,
     /// Result.
     pub result: Option<String>,
     /// Contact person.
     pub contact: Option<String>,
+    /// The file it came from, relative to the input folder.
+    pub file: String,
     /// Excel row number (1-based) in the `Insatser` sheet.
     pub row: u32,
+}
+
+impl Initiative {
+    /// Budget in kronor.
+    pub fn budget_kr(&self) -> Option<f64> {
+        self.budget_ore.map(crate::consolidate::kronor)
+    }
+
+    /// Funds spent in kronor.
+    pub fn spent_kr(&self) -> Option<f64> {
+        self.spent_ore.map(crate::consolidate::kronor)
+    }
+
+    /// Of which agreement funds, in kronor.
+    pub fn agreement_funds_kr(&self) -> Option<f64> {
+        self.agreement_ore.map(crate::consolidate::kronor)
+    }
+}
+
+fn as_kronor<S: serde::Serializer>(ore: &Option<i64>, s: S) -> Result<S::Ok, S::Error> {
+    ore.map(crate::consolidate::kronor).serialize(s)
 }
 
 /// One accepted indicator row.

@@ -46,7 +46,7 @@ pub struct Report {
     /// The configured indicators, with definitions.
     pub indicator_definitions: Vec<IndicatorDefinition>,
     /// Table 8: every accepted initiative.
-    pub initiatives: Rows<InitiativeRow>,
+    pub initiatives: Rows<Initiative>,
     /// Row counts per file.
     pub files: Vec<FileSummary>,
     /// Every finding.
@@ -197,49 +197,6 @@ pub struct IndicatorDefinition {
     pub unit: String,
     /// Target, e.g. `minst 55`.
     pub target: Option<crate::config::Target>,
-}
-
-/// An initiative as published (money in kronor).
-#[derive(Debug, Clone, Serialize)]
-pub struct InitiativeRow {
-    /// Administration.
-    pub administration: String,
-    /// Id.
-    pub id: String,
-    /// Name.
-    pub name: String,
-    /// Area code.
-    pub area: String,
-    /// Area label.
-    pub area_label: String,
-    /// Shift 1–4.
-    pub shift: Option<u8>,
-    /// Status.
-    pub status: Status,
-    /// Start date.
-    pub start: Option<Date>,
-    /// End date.
-    pub end: Option<Date>,
-    /// Budget in kronor.
-    pub budget_kr: Option<f64>,
-    /// Spent in kronor.
-    pub spent_kr: Option<f64>,
-    /// Of which agreement funds.
-    pub agreement_funds_kr: Option<f64>,
-    /// Cooperation with a municipality.
-    pub municipal_cooperation: Option<bool>,
-    /// Target group.
-    pub target_group: Option<String>,
-    /// Description.
-    pub description: Option<String>,
-    /// Result.
-    pub result: Option<String>,
-    /// Contact person.
-    pub contact: Option<String>,
-    /// Source file.
-    pub file: String,
-    /// Source row.
-    pub row: u32,
 }
 
 /// What the report is assembled from.
@@ -410,30 +367,7 @@ pub fn assemble(parts: Parts<'_>) -> Report {
             target: i.target,
         })
         .collect();
-    let mut initiatives: Vec<InitiativeRow> = initiatives
-        .into_iter()
-        .map(|i| InitiativeRow {
-            area_label: area_label(&i.area),
-            administration: i.administration,
-            id: i.id,
-            name: i.name,
-            area: i.area,
-            shift: i.shift,
-            status: i.status,
-            start: i.start,
-            end: i.end,
-            budget_kr: i.budget_ore.map(kronor),
-            spent_kr: i.spent_ore.map(kronor),
-            agreement_funds_kr: i.agreement_ore.map(kronor),
-            municipal_cooperation: i.municipal_cooperation,
-            target_group: i.target_group,
-            description: i.description,
-            result: i.result,
-            contact: i.contact,
-            file: i.file,
-            row: i.row,
-        })
-        .collect();
+    let mut initiatives = initiatives;
     initiatives.sort_by_cached_key(|i| {
         (
             crate::consolidate::swedish_key(&i.administration),

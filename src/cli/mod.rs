@@ -220,6 +220,14 @@ fn build(common: &Common, args: &BuildArgs) -> Result<u8, Error> {
     Ok(u8::from(errors))
 }
 
+/// The process's peak resident memory so far (Linux), in MiB.
+fn peak_mib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024)
+}
+
 /// Stage timings for `--timings`, printed to stderr at the end.
 struct Clock {
     enabled: bool,
@@ -246,8 +254,9 @@ impl Clock {
             0.0
         };
         self.lines.push(format!(
-            "  {stage:<22} {seconds:>8.3} s  {:>12} rader/s{note}",
-            redovisa::render::format::num(rate, 0)
+            "  {stage:<22} {seconds:>8.3} s  {:>12} rader/s  topp {:>6} MiB{note}",
+            redovisa::render::format::num(rate, 0),
+            peak_mib().map_or("?".into(), |m| m.to_string())
         ));
     }
 

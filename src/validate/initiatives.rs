@@ -179,6 +179,7 @@ pub fn read_row(
         name,
         description: r.text(Column::Description),
         area: vocab.area_codes[area].clone(),
+        area_label: vocab.area_labels[area].clone(),
         shift,
         status,
         start,

@@ -29,6 +29,8 @@ pub struct Vocabulary {
     pub areas: Choices<usize>,
     /// Area codes by index.
     pub area_codes: Vec<String>,
+    /// Area labels by index, shared by the initiatives.
+    pub area_labels: Vec<std::sync::Arc<str>>,
     /// Status names.
     pub statuses: Choices<Status>,
     /// Shift labels → 1–4.
@@ -55,6 +57,11 @@ impl Vocabulary {
         Vocabulary {
             areas: Choices::new(areas),
             area_codes: config.areas.iter().map(|a| a.code.clone()).collect(),
+            area_labels: config
+                .areas
+                .iter()
+                .map(|a| a.label.as_str().into())
+                .collect(),
             statuses: Choices::new(Status::ALL.iter().map(|s| (s.label(), *s))),
             shifts: Choices::new(SHIFTS.iter().zip(1u8..).map(|(l, n)| (*l, n))),
             indicators: Choices::new(indicators),

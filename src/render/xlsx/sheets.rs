@@ -99,9 +99,9 @@ pub(super) fn appendix_sheet(
             }
         }
         for (c, v) in [
-            (8u16, i.budget_kr),
-            (9, i.spent_kr),
-            (10, i.agreement_funds_kr),
+            (8u16, i.budget_kr()),
+            (9, i.spent_kr()),
+            (10, i.agreement_funds_kr()),
         ] {
             if let Some(v) = v {
                 ws.write_number_with_format(row, c, v, &f.kr)?;
