@@ -298,6 +298,51 @@ fn declared_area(r: &[u8]) -> u64 {
 /// The largest rows × columns rectangle spanned by the cell records of one sheet in a
 /// BIFF workbook stream, or declared by a DIMENSIONS record.
 fn largest_sheet_area(stream: &[u8]) -> u64 {
+    // calamine reads each sheet from the offset its BoundSheet record gives, which may be
+    // anywhere in the stream; measure from each of those as well as from the start.
+    let mut offsets: Vec<usize> = records(stream)
+        .take_while(|(kind, _)| *kind != 0x000A)
+        .filter(|(kind, data)| *kind == 0x0085 && data.len() >= 4)
+        .filter_map(|(_, data)| u32_at(&data, 0).map(|p| p as usize))
+        .filter(|p| *p < stream.len())
+        .collect();
+    offsets.sort_unstable();
+    offsets.dedup();
+    if offsets.len() > MAX_SHEETS {
+        return u64::MAX;
+    }
+    offsets
+        .into_iter()
+        .map(|p| sheet_area(records(&stream[p..]).take_while(|(kind, _)| *kind != 0x000A)))
+        .fold(sheet_area(records(stream)), u64::max)
+}
+
+/// More sheets than this in one `.xls` is taken as hostile.
+const MAX_SHEETS: usize = 1000;
+
+/// BIFF records `(type, data)` as calamine reads them: CONTINUE records appended to the
+/// record before them.
+fn records(stream: &[u8]) -> impl Iterator<Item = (u16, std::borrow::Cow<'_, [u8]>)> {
+    let mut at = 0usize;
+    std::iter::from_fn(move || {
+        let kind = u16_at(stream, at)?;
+        let len = usize::from(u16_at(stream, at + 2)?);
+        let data = stream.get(at + 4..at + 4 + len)?;
+        at += 4 + len;
+        let mut data = std::borrow::Cow::Borrowed(data);
+        while u16_at(stream, at) == Some(0x003C) {
+            let len = usize::from(u16_at(stream, at + 2)?);
+            let more = stream.get(at + 4..at + 4 + len)?;
+            data.to_mut().extend_from_slice(more);
+            at += 4 + len;
+        }
+        Some((kind, data))
+    })
+}
+
+/// The largest area among the records of one sheet: the rectangle its cells span, or the
+/// one a DIMENSIONS record declares (the reader reserves room for it).
+fn sheet_area<'a>(records: impl Iterator<Item = (u16, std::borrow::Cow<'a, [u8]>)>) -> u64 {
     let mut largest = 0u64;
     let mut bounds: Option<(u16, u16, u16, u16)> = None;
     let area = |b: Option<(u16, u16, u16, u16)>| {
@@ -305,30 +350,26 @@ fn largest_sheet_area(stream: &[u8]) -> u64 {
             (u64::from(r1 - r0) + 1) * (u64::from(c1 - c0) + 1)
         })
     };
-    let mut at = 0;
-    while let (Some(kind), Some(len)) = (u16_at(stream, at), u16_at(stream, at + 2)) {
-        let data = stream
-            .get(at + 4..at + 4 + usize::from(len))
-            .unwrap_or_default();
-        at += 4 + usize::from(len);
+    for (kind, data) in records {
         let cell = match kind {
             0x0809 => {
                 largest = largest.max(area(bounds.take()));
                 continue;
             }
             0x0200 => {
-                // DIMENSIONS: the reader reserves room for the declared rectangle.
-                largest = largest.max(declared_area(data));
+                largest = largest.max(declared_area(&data));
                 continue;
             }
             // NUMBER, RK, LABELSST, LABEL, BOOLERR, FORMULA, BLANK, RSTRING
             0x0203 | 0x027E | 0x00FD | 0x0204 | 0x0205 | 0x0006 | 0x0201 | 0x00D6 => {
-                u16_at(data, 0).zip(u16_at(data, 2)).map(|(r, c)| (r, c, c))
+                u16_at(&data, 0)
+                    .zip(u16_at(&data, 2))
+                    .map(|(r, c)| (r, c, c))
             }
             // MULRK, MULBLANK: the last column is the record's last word.
-            0x00BD | 0x00BE if data.len() >= 6 => u16_at(data, 0)
-                .zip(u16_at(data, 2))
-                .zip(u16_at(data, data.len() - 2))
+            0x00BD | 0x00BE if data.len() >= 6 => u16_at(&data, 0)
+                .zip(u16_at(&data, 2))
+                .zip(u16_at(&data, data.len() - 2))
                 .map(|((r, c0), c1)| (r, c0, c1.max(c0))),
             _ => None,
         };
@@ -410,6 +451,23 @@ mod tests {
         assert_eq!(largest_sheet_area(&stream), 50);
         stream.extend(cell(0, 0));
         assert_eq!(largest_sheet_area(&stream), 65536 * 256);
+    }
+
+    #[test]
+    fn a_sheet_is_also_measured_where_its_boundsheet_record_points() {
+        // Globals: a BoundSheet pointing at offset 18, an EOF, filler, then the sheet's
+        // DIMENSIONS, which a scan from the start would misread as part of the filler.
+        let dims = [
+            &1u32.to_le_bytes()[..],
+            &900_001u32.to_le_bytes(),
+            &[0, 0, 100, 0, 0, 0],
+        ]
+        .concat();
+        let mut stream = record(0x0085, &[18, 0, 0, 0, 0, 0]);
+        stream.extend(record(0x000A, &[]));
+        stream.extend([0x01, 0x00, 0xFF, 0x00]);
+        stream.extend(record(0x0200, &dims));
+        assert_eq!(largest_sheet_area(&stream), 900_000 * 100);
     }
 
     #[test]
