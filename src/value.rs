@@ -300,23 +300,25 @@ impl Period {
     }
 }
 
+/// The Swedish month names, January first.
+pub const MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
 /// `mars 2025`, `Mars 2025`, `mar-2025`: a Swedish month name (or its first three letters)
 /// and a year.
 fn month_by_name(text: &str) -> Option<Period> {
-    const NAMES: [&str; 12] = [
-        "januari",
-        "februari",
-        "mars",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "augusti",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
     let lower = text.trim().to_lowercase();
     let (name, year) = lower.split_once([' ', '-', '/', '.'])?;
     let year: i32 = year
@@ -324,7 +326,7 @@ fn month_by_name(text: &str) -> Option<Period> {
         .parse()
         .ok()
         .filter(|y| (1900..=2200).contains(y))?;
-    let month = NAMES
+    let month = MONTHS
         .iter()
         .position(|n| *n == name || (name.chars().count() == 3 && n.starts_with(name)))?;
     Some(Period::Month(year, month as u8 + 1))

@@ -55,20 +55,7 @@ pub fn pct(value: f64, decimals: usize) -> String {
     format!("{}{NBSP}%", num(value, decimals))
 }
 
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
+use crate::value::MONTHS;
 
 /// `31 mars 2026`.
 pub fn long_date(date: Date) -> String {

@@ -14,9 +14,6 @@ use crate::report::Report;
 use crate::write::Staging;
 use templates::Templates;
 
-/// One output file: its name in the output folder and its bytes.
-pub type Output = (String, Vec<u8>);
-
 /// Above this many initiatives the JSON is written compact rather than indented.
 const COMPACT_JSON_ABOVE: usize = 20_000;
 

@@ -392,22 +392,8 @@ fn outputs(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
 
 #[test]
 fn the_shipped_example_builds_all_five_outputs() {
-    let sc = Scratch::new();
-    let input = repo().join("input");
-    let output = sc.output();
-    let out = run_in(
-        sc.dir.path(),
-        &[
-            "--input",
-            input.to_str().unwrap(),
-            "--output",
-            output.to_str().unwrap(),
-            "--date",
-            "2026-03-31",
-        ],
-    );
-    assert_eq!(code(&out), 0);
-    let names: Vec<String> = outputs(&output).into_iter().map(|(n, _)| n).collect();
+    let sc = example();
+    let names: Vec<String> = outputs(&sc.output()).into_iter().map(|(n, _)| n).collect();
     assert_eq!(
         names,
         [

@@ -335,3 +335,23 @@ pub fn simple_book(path: &Path, administration: &str, rows: Vec<Vec<V>>) {
     all.extend(rows);
     xlsx(path, &[info(administration), sheet("Insatser", all)]);
 }
+
+/// Builds the shipped example into a scratch output folder.
+pub fn example() -> Scratch {
+    let sc = Scratch::new();
+    let input = repo().join("input");
+    let output = sc.output();
+    let out = run_in(
+        sc.dir.path(),
+        &[
+            "--input",
+            input.to_str().unwrap(),
+            "--output",
+            output.to_str().unwrap(),
+            "--date",
+            "2026-03-31",
+        ],
+    );
+    assert_eq!(code(&out), 0);
+    sc
+}

@@ -7,26 +7,6 @@ use calamine::{Data, Reader, Xlsx, open_workbook};
 
 use crate::common::*;
 
-/// Builds the shipped example into a scratch output folder.
-fn example() -> Scratch {
-    let sc = Scratch::new();
-    let input = repo().join("input");
-    let output = sc.output();
-    let out = run_in(
-        sc.dir.path(),
-        &[
-            "--input",
-            input.to_str().unwrap(),
-            "--output",
-            output.to_str().unwrap(),
-            "--date",
-            "2026-03-31",
-        ],
-    );
-    assert_eq!(code(&out), 0);
-    sc
-}
-
 fn rows(wb: &mut Xlsx<std::io::BufReader<std::fs::File>>, sheet: &str) -> Vec<Vec<Data>> {
     wb.worksheet_range(sheet)
         .unwrap()
