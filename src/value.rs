@@ -131,7 +131,7 @@ pub fn parse_number(text: &str) -> Option<f64> {
         s = rest.to_string();
         scale = 0.01;
     } else {
-        for suffix in ["kr.", "kr", "sek", ":-"] {
+        for suffix in ["kr.", "kr", "sek", ":-", ",-"] {
             if let Some(rest) = s.strip_suffix(suffix) {
                 s = rest.to_string();
                 break;
@@ -188,9 +188,13 @@ fn decimal_point(s: &str) -> Option<String> {
 }
 
 /// Reads a date written as text: `2025-03-01`, `2025/03/01`, `20250301`,
-/// `2025-03-01 00:00:00`, `2025-03-01T00:00:00`, `1.3.2025` or `01/03/2025` (day first).
+/// `2025-03-01 00:00:00`, `2025-03-01T00:00:00`, `1.3.2025`, `01/03/2025` (day first) or
+/// `1 mars 2025`.
 pub fn parse_date(text: &str) -> Option<Date> {
     let t = text.trim();
+    if let Some(d) = date_with_month_name(t) {
+        return Some(d);
+    }
     let t = t.split(['T', ' ']).next()?;
     if t.len() == 8 && t.chars().all(|c| c.is_ascii_digit()) {
         return Date::new(
@@ -284,6 +288,7 @@ impl Period {
             let q: u8 = q.parse().ok()?;
             ((1..=4).contains(&q) && (1900..=2200).contains(&y)).then_some(Period::Quarter(y, q))
         };
+        let t = t.replace("KV", "K");
         for mark in ['Q', 'K'] {
             if let Some((a, b)) = t.split_once(mark) {
                 if a.is_empty() && b.len() >= 5 {
@@ -315,6 +320,20 @@ pub const MONTHS: [&str; 12] = [
     "november",
     "december",
 ];
+
+/// `1 mars 2025`, `1 mar 2025`: day, Swedish month name (or its first three letters), year.
+fn date_with_month_name(text: &str) -> Option<Date> {
+    let mut parts = text.split_whitespace();
+    let (day, month, year) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() {
+        return None;
+    }
+    let day: u8 = day.trim_end_matches('.').parse().ok()?;
+    let Period::Month(y, m) = month_by_name(&format!("{month} {year}"))? else {
+        return None;
+    };
+    Date::new(y, m, day)
+}
 
 /// `mars 2025`, `Mars 2025`, `mar-2025`: a Swedish month name (or its first three letters)
 /// and a year.
@@ -378,6 +397,7 @@ mod tests {
         assert_eq!(parse_number("12,5 %"), Some(0.125));
         assert_eq!(parse_number("\u{2212}3"), Some(-3.0));
         assert_eq!(parse_number("500:-"), Some(500.0));
+        assert_eq!(parse_number("1 500,-"), Some(1500.0));
         assert_eq!(parse_number("SEK 400"), Some(400.0));
         assert_eq!(parse_number("abc"), None);
         assert_eq!(parse_number(""), None);
@@ -409,6 +429,9 @@ mod tests {
         assert_eq!(parse_date("1.3.2025"), d);
         assert_eq!(parse_date("2025-02-30"), None);
         assert_eq!(parse_date("mars"), None);
+        assert_eq!(parse_date("1 mars 2025"), d);
+        assert_eq!(parse_date("1. mar 2025"), d);
+        assert_eq!(parse_date("31 februari 2025"), None);
     }
 
     #[test]
@@ -418,6 +441,7 @@ mod tests {
         assert_eq!(Period::parse("2025-Q1"), Some(Period::Quarter(2025, 1)));
         assert_eq!(Period::parse("2025 K1"), Some(Period::Quarter(2025, 1)));
         assert_eq!(Period::parse("2025q4"), Some(Period::Quarter(2025, 4)));
+        assert_eq!(Period::parse("2025 kv3"), Some(Period::Quarter(2025, 3)));
         assert_eq!(Period::parse("Q2 2025"), Some(Period::Quarter(2025, 2)));
         assert_eq!(Period::parse("2025-03-15"), Some(Period::Month(2025, 3)));
         assert_eq!(Period::parse("Mars 2025"), Some(Period::Month(2025, 3)));
