@@ -74,6 +74,8 @@ pub enum Code {
     SkippedFile,
     /// Last year's report cannot be used for the comparison.
     PreviousReport,
+    /// The input folder holds no workbook at all.
+    NoInput,
 }
 
 impl Code {
@@ -100,6 +102,7 @@ impl Code {
             Code::TotalsMismatch => "totals-mismatch",
             Code::SkippedFile => "skipped-file",
             Code::PreviousReport => "previous-report",
+            Code::NoInput => "no-input",
         }
     }
 }

@@ -121,7 +121,18 @@ pub fn check_with(
     progress: &dyn Progress,
     keep_records: bool,
 ) -> Result<Checked, Error> {
-    let (found, notices) = discover::discover(input)?;
+    let (found, mut notices) = discover::discover(input)?;
+    if found.is_empty() {
+        notices.push(Diagnostic::new(
+            Severity::Warning,
+            Code::NoInput,
+            "",
+            format!(
+                "inga arbetsböcker hittades i {}; väntade en .xlsx-, .xlsm-, .xlsb-, .xls- eller .ods-fil per förvaltning",
+                input.display()
+            ),
+        ));
+    }
     let names = Names::new(config);
     let vocab = Vocabulary::new(config);
     let rules = Rules {

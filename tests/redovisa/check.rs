@@ -234,3 +234,17 @@ fn a_closed_stdout_pipe_is_not_a_panic() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn an_input_folder_without_workbooks_is_a_warning() {
+    let sc = Scratch::new();
+    let out = sc.run(&["check", "--format", "json"]);
+    assert_eq!(code(&out), 0);
+    let diags = diagnostics(&out);
+    assert_eq!(diags.len(), 1);
+    assert_eq!(
+        (diags[0]["code"].as_str(), diags[0]["severity"].as_str()),
+        (Some("no-input"), Some("warning"))
+    );
+    assert_eq!(code(&sc.run(&["check", "--deny-warnings"])), 1);
+}
