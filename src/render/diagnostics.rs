@@ -51,9 +51,14 @@ pub fn format(style: Style, f: &Findings<'_>) -> String {
 
 /// `file:sheet!C7: error[type-error]: message`
 pub fn short(d: &Diagnostic) -> String {
+    // A finding about the whole run has no file; name the program instead.
+    let location = if d.file.is_empty() {
+        "redovisa".to_string()
+    } else {
+        d.location()
+    };
     let mut s = format!(
-        "{}: {}[{}]: {}",
-        d.location(),
+        "{location}: {}[{}]: {}",
         d.severity.as_str(),
         d.code.as_str(),
         d.message
@@ -108,9 +113,13 @@ pub fn github(d: &Diagnostic, prefix: &str) -> String {
         .as_ref()
         .map(|h| format!(" ({h})"))
         .unwrap_or_default();
+    let file = if d.file.is_empty() {
+        String::new()
+    } else {
+        format!("file={},", escape_property(&format!("{prefix}{}", d.file)))
+    };
     format!(
-        "::{level} file={},title={}::{}",
-        escape_property(&format!("{prefix}{}", d.file)),
+        "::{level} {file}title={}::{}",
         escape_property(d.code.as_str()),
         escape_data(&format!("{place}{}{hint}", d.message))
     )
