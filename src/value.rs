@@ -55,11 +55,6 @@ impl Date {
         let (y, m, d) = civil_from_days(days);
         Date::new(y, m, d)
     }
-
-    /// Days since 1970-01-01.
-    pub fn days(self) -> i64 {
-        days_from_civil(self.year, self.month, self.day)
-    }
 }
 
 impl fmt::Display for Date {

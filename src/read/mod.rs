@@ -11,7 +11,7 @@ use std::path::Path;
 use calamine::{Data, DataRef, Dimensions, Ods, Range, Reader, Xls, Xlsb, Xlsx};
 
 use crate::config::Limits;
-use crate::diagnostic::{CellRef, Code, Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::schema::{Names, SheetKind};
 use crate::value::{Date, parse_date};
 
@@ -493,11 +493,6 @@ fn into_rows(mut cells: Cells) -> Vec<RawRow> {
         }
     }
     rows
-}
-
-/// The cell reference of a raw position, for diagnostics.
-pub fn cell(row: u32, col: u32) -> CellRef {
-    CellRef::new(row, col)
 }
 
 #[cfg(test)]

@@ -44,6 +44,15 @@ pub fn shown(value: &Value) -> String {
     }
 }
 
+/// A number cell, or text that reads as a number (`1 250,5 kr`).
+pub fn as_number(value: &Value) -> Option<f64> {
+    match value {
+        Value::Number(n) => Some(*n),
+        Value::Text(s) => parse_number(s),
+        _ => None,
+    }
+}
+
 /// A number without needless decimals (`3`, `2.5`).
 pub fn format_plain(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 {
@@ -198,11 +207,7 @@ impl<'a> RowReader<'a> {
     /// A number; text like `1 250,5` is read too.
     pub fn number(&mut self, column: Column) -> Option<f64> {
         let value = self.value(column)?;
-        let n = match value {
-            Value::Number(n) => Some(*n),
-            Value::Text(s) => parse_number(s),
-            _ => None,
-        };
+        let n = as_number(value);
         if n.is_none() {
             self.type_error(column, value, "ett tal, t.ex. 1 250 eller 12,5");
         }
@@ -212,11 +217,7 @@ impl<'a> RowReader<'a> {
     /// Money in öre; must not be negative.
     pub fn money(&mut self, column: Column) -> Option<i64> {
         let value = self.value(column)?;
-        let kr = match value {
-            Value::Number(n) => Some(*n),
-            Value::Text(s) => parse_number(s),
-            _ => None,
-        };
+        let kr = as_number(value);
         let Some(kr) = kr else {
             self.type_error(column, value, "ett belopp i kronor, t.ex. 1 250 000");
             return None;

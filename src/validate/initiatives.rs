@@ -7,7 +7,7 @@ use crate::diagnostic::{Code, Severity};
 use crate::model::{Initiative, Status};
 use crate::read::Value;
 use crate::schema::{Column, TOTALS_WORDS, collapse};
-use crate::value::{ore, parse_number};
+use crate::value::ore;
 
 use super::Vocabulary;
 use super::cells::{RowReader, format_plain};
@@ -67,13 +67,11 @@ pub fn check_totals(r: &mut RowReader<'_>, above: &Sums) {
         (Column::Spent, above.spent),
         (Column::AgreementFunds, above.agreement),
     ] {
-        let stated = match r.raw(column) {
-            Some(Value::Number(n)) => Some(*n),
-            Some(Value::Text(t)) => parse_number(t),
-            _ => None,
-        }
-        .filter(|kr| kr.is_finite() && kr.abs() <= super::cells::MAX_KRONOR)
-        .map(ore);
+        let stated = r
+            .raw(column)
+            .and_then(super::cells::as_number)
+            .filter(|kr| kr.is_finite() && kr.abs() <= super::cells::MAX_KRONOR)
+            .map(ore);
         let Some(stated) = stated else { continue };
         if stated != sum {
             let diff = (stated as f64 - sum as f64) / 100.0;

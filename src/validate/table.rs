@@ -24,11 +24,6 @@ impl Table {
         self.cols.get(&column).copied()
     }
 
-    /// Whether the sheet has `column`.
-    pub fn has(&self, column: Column) -> bool {
-        self.cols.contains_key(&column)
-    }
-
     /// The columns the sheet has, by index.
     pub fn mapped_indices(&self) -> impl Iterator<Item = u32> + '_ {
         self.cols.values().copied()
