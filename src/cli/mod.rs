@@ -199,8 +199,15 @@ fn build(common: &Common, args: &BuildArgs) -> Result<u8, Error> {
     clock.lap("sammanställa", rows);
     bars.stage("Skriver rapporten", 0);
     let staging = redovisa::write::Staging::new(&job.output)?;
-    redovisa::render::render(&report, &templates, &staging)?;
+    let times = redovisa::render::render(&report, &templates, &staging)?;
     clock.lap("rendera och skriva", rows);
+    clock.line("  varav xlsx", times.xlsx, rows, "  (en tråd)");
+    clock.line(
+        "  varav text (4 filer)",
+        times.text,
+        rows,
+        "  (den andra tråden)",
+    );
     let names = staging.commit()?;
     clock.lap("flytta på plats", rows);
     bars.done();

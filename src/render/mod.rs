@@ -17,34 +17,55 @@ use templates::Templates;
 /// Above this many initiatives the JSON is written compact rather than indented.
 const COMPACT_JSON_ABOVE: usize = 20_000;
 
+/// Seconds spent on each of the two threads of [`render`].
+#[derive(Debug, Default, Clone, Copy)]
+pub struct RenderTimes {
+    /// Rendering and writing the xlsx.
+    pub xlsx: f64,
+    /// Rendering and writing the HTML, Markdown, JSON and CSV.
+    pub text: f64,
+}
+
 /// Renders all five outputs of SPEC section 3 into `staging`, one file at a time, the
 /// xlsx on one thread and the text outputs on another.
-pub fn render(report: &Report, templates: &Templates, staging: &Staging) -> Result<(), Error> {
+pub fn render(
+    report: &Report,
+    templates: &Templates,
+    staging: &Staging,
+) -> Result<RenderTimes, Error> {
     let y = report.year;
+    let timed = |work: &dyn Fn() -> Result<(), Error>| {
+        let start = std::time::Instant::now();
+        work().map(|()| start.elapsed().as_secs_f64())
+    };
     let (xlsx, text) = rayon::join(
-        || staging.put_bytes(&format!("redovisning-{y}.xlsx"), &xlsx::render(report)?),
-        || -> Result<(), Error> {
-            let context = templates::context(report);
-            for (template, ext) in templates::OUTPUTS {
-                staging.put(&format!("redovisning-{y}.{ext}"), |w| {
-                    templates.render_to(template, &context, w)
+        || timed(&|| staging.put_bytes(&format!("redovisning-{y}.xlsx"), &xlsx::render(report)?)),
+        || {
+            timed(&|| {
+                let context = templates::context(report);
+                for (template, ext) in templates::OUTPUTS {
+                    staging.put(&format!("redovisning-{y}.{ext}"), |w| {
+                        templates.render_to(template, &context, w)
+                    })?;
+                }
+                let name = format!("redovisning-{y}.json");
+                staging.put(&name, |w| {
+                    json(report, w).map_err(|source| Error::Write {
+                        path: name.clone().into(),
+                        source,
+                    })
                 })?;
-            }
-            let name = format!("redovisning-{y}.json");
-            staging.put(&name, |w| {
-                json(report, w).map_err(|source| Error::Write {
-                    path: name.clone().into(),
-                    source,
-                })
-            })?;
-            staging.put_bytes(
-                &format!("avvikelser-{y}.csv"),
-                csv(&report.diagnostics).as_bytes(),
-            )
+                staging.put_bytes(
+                    &format!("avvikelser-{y}.csv"),
+                    csv(&report.diagnostics).as_bytes(),
+                )
+            })
         },
     );
-    xlsx?;
-    text
+    Ok(RenderTimes {
+        xlsx: xlsx?,
+        text: text?,
+    })
 }
 
 /// The consolidated data as JSON (SPEC 3.3): indented, or compact for very large reports.

@@ -458,3 +458,29 @@ fn merged_cells_count_as_their_top_left_value_in_xlsx_and_ods() {
         assert_eq!(r["initiatives"][1]["start"], "2025-04-01", "{fixture}");
     }
 }
+
+#[test]
+fn the_bilaga_is_an_excel_table_over_every_initiative() {
+    let sc = example();
+    let r = sc.report();
+    let initiatives = f(&r["totals"]["initiatives"]) as usize;
+    let file = std::fs::File::open(sc.output().join("redovisning-2025.xlsx")).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("xl/tables/table1.xml").unwrap(), &mut xml)
+        .unwrap();
+    assert!(xml.contains(r#"name="Insatser""#), "{xml}");
+    // The header on row 3, then one row per initiative: A3:R(3 + n).
+    assert!(
+        xml.contains(&format!(r#"ref="A3:R{}""#, 3 + initiatives)),
+        "{xml}"
+    );
+    assert!(xml.contains("<autoFilter"), "{xml}");
+    let rows = sheet_rows(&sc.output().join("redovisning-2025.xlsx"), "Tabell 8");
+    let header = rows.iter().position(|row| row[0] == "Förvaltning").unwrap();
+    let listed = rows[header + 1..]
+        .iter()
+        .take_while(|row| !row[1].to_string().is_empty())
+        .count();
+    assert_eq!(listed, initiatives);
+}

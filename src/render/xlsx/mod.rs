@@ -21,6 +21,17 @@ pub use sheets::swedish_severity;
 use sheets::{appendix_sheet, definitions, diagnostics, legend, submissions};
 use tables::{comparison_tables, tables};
 
+/// Above this many initiatives the Bilaga is written row by row to disk as it is built
+/// (rust_xlsxwriter's constant-memory mode) instead of held in memory, and the workbook
+/// is compressed at [`LARGE_COMPRESSION_LEVEL`].
+pub const STREAM_ABOVE: usize = 20_000;
+
+/// The zip compression level of a large workbook (more than [`STREAM_ABOVE`]
+/// initiatives). Deflate at the default level 6 was a third of writing a national
+/// workbook; level 3 wrote it 2 s faster (5.9 s instead of 7.9 s) for a file 14 % larger
+/// (64 MB instead of 56 MB). Small workbooks keep the default.
+pub const LARGE_COMPRESSION_LEVEL: u8 = 3;
+
 /// One cell of a published table.
 #[derive(Debug, Clone)]
 enum XCell {
@@ -154,6 +165,9 @@ fn chart(sheet: &str, spec: &ChartSpec) -> Chart {
 /// Renders the appendix to bytes.
 pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
+    if report.initiatives.len() > STREAM_ABOVE {
+        wb.set_zip_compression_level(LARGE_COMPRESSION_LEVEL);
+    }
     let d = report.generated;
     let created = ExcelDateTime::from_ymd(d.year as u16, d.month, d.day)?;
     wb.set_properties(

@@ -7,11 +7,7 @@ use crate::model::SHIFTS;
 use crate::render::format::{CANNOT_OCCUR, NOT_AVAILABLE, NOTHING, SUPPRESSED, num};
 use crate::report::Report;
 
-use super::{Formats, draft_mark, page_setup, source_line};
-
-/// Above this many initiatives the Bilaga is written row by row to disk as it is built
-/// (rust_xlsxwriter's constant-memory mode) instead of held in memory.
-const STREAM_ABOVE: usize = 20_000;
+use super::{Formats, STREAM_ABOVE, draft_mark, page_setup, source_line};
 
 pub(super) fn appendix_sheet(
     wb: &mut Workbook,
@@ -86,7 +82,11 @@ pub(super) fn appendix_sheet(
         for (c, t) in texts {
             if let Some(t) = t {
                 ws.write_string(row, c, t)?;
-                widths[c as usize] = widths[c as usize].max(t.chars().count().min(50));
+                // A text no longer in bytes than the width cannot widen it: skip counting.
+                let w = &mut widths[c as usize];
+                if t.len() > *w && *w < 50 {
+                    *w = (*w).max(t.chars().count().min(50));
+                }
             }
         }
         if let Some(s) = i.shift {
@@ -344,5 +344,27 @@ pub fn swedish_severity(s: crate::diagnostic::Severity) -> &'static str {
         crate::diagnostic::Severity::Error => "fel",
         crate::diagnostic::Severity::Warning => "varning",
         crate::diagnostic::Severity::Notice => "notis",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rust_xlsxwriter::{Table, Workbook};
+
+    /// rust_xlsxwriter is patched (vendor/README.md) to compare table ranges instead of
+    /// hashing every cell; overlapping tables must still be refused, and neighbours not.
+    #[test]
+    fn overlapping_tables_are_still_refused() {
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet();
+        ws.add_table(2, 0, 100_000, 17, &Table::new()).unwrap();
+        assert!(
+            ws.add_table(100_000, 17, 100_010, 20, &Table::new())
+                .is_err()
+        );
+        assert!(ws.add_table(0, 5, 3, 6, &Table::new()).is_err());
+        ws.add_table(100_001, 0, 100_010, 3, &Table::new()).unwrap();
+        ws.add_table(2, 18, 10, 19, &Table::new()).unwrap();
+        assert!(ws.add_table(5, 19, 6, 25, &Table::new()).is_err());
     }
 }
