@@ -6,13 +6,17 @@
 //! in öre (integers), so totals are exact to the krona. Indicators are always the ratio of
 //! sums, never the mean of ratios.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::Hash;
 
 use polars::prelude::*;
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::config::Config;
 use crate::model::{IndicatorValue, Initiative, Status};
+use crate::value::Period;
 /// Money and counts for one group (an administration, an area, a cell of the matrix).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
 pub struct Money {
@@ -74,46 +78,163 @@ pub fn consolidate(
 ) -> PolarsResult<Figures> {
     check_sums_fit(initiatives)?;
     let mut figures = Figures::default();
-    let df = initiative_frame(initiatives)?;
-    figures.total = money_groups(&df, &[])?
+    let frame = InitiativeFrame::new(initiatives)?;
+    let df = &frame.df;
+    let admin = |code: u32| frame.administrations.text(code).to_string();
+    let area = |code: u32| frame.areas.text(code).to_string();
+    figures.total = money_groups(df, &[])?
         .remove(&Vec::new())
         .unwrap_or_default();
-    figures.by_administration = money_groups(&df, &["administration"])?
+    figures.by_administration = money_groups(df, &["administration"])?
         .into_iter()
-        .map(|(k, m)| (k[0].clone(), m))
+        .map(|(k, m)| (admin(k[0]), m))
         .collect();
     figures.by_administration.sort_by_key(|a| swedish_key(&a.0));
-    let by_area = money_groups(&df, &["area"])?;
+    let by_area: BTreeMap<String, Money> = money_groups(df, &["area"])?
+        .into_iter()
+        .map(|(k, m)| (area(k[0]), m))
+        .collect();
     figures.by_area = config
         .areas
         .iter()
         .map(|a| {
             (
                 a.code.clone(),
-                by_area
-                    .get(&vec![a.code.clone()])
-                    .copied()
-                    .unwrap_or_default(),
+                by_area.get(&a.code).copied().unwrap_or_default(),
             )
         })
         .collect();
-    figures.matrix = money_groups(&df, &["administration", "area"])?
+    figures.matrix = money_groups(df, &["administration", "area"])?
         .into_iter()
-        .map(|(k, m)| ((k[0].clone(), k[1].clone()), m))
+        .map(|(k, m)| ((admin(k[0]), area(k[1])), m))
         .collect();
-    figures.by_status = money_groups(&df, &["administration", "status"])?
+    figures.by_status = money_groups(df, &["administration", "status"])?
         .into_iter()
-        .filter_map(|(k, m)| {
-            let status = Status::ALL.into_iter().find(|s| s.label() == k[1])?;
-            Some(((k[0].clone(), status), m.initiatives))
+        .map(|(k, m)| ((admin(k[0]), Status::ALL[k[1] as usize]), m.initiatives))
+        .collect();
+    figures.by_shift = money_groups(df, &["administration", "shift"])?
+        .into_iter()
+        .map(|(k, m)| {
+            (
+                (admin(k[0]), u8::try_from(k[1]).ok().filter(|s| *s > 0)),
+                m.initiatives,
+            )
         })
-        .collect();
-    figures.by_shift = money_groups(&df, &["administration", "shift"])?
-        .into_iter()
-        .map(|(k, m)| ((k[0].clone(), k[1].parse().ok()), m.initiatives))
         .collect();
     figures.indicators = indicator_figures(values, config)?;
     Ok(figures)
+}
+
+/// The distinct values of a column, each given a small integer code in order of first
+/// appearance. Frames hold the codes (4 bytes a row) instead of copies of the text, and
+/// polars groups by integers; the codes are turned back into values for the few groups.
+struct Codes<K> {
+    values: Vec<K>,
+    index: HashMap<K, u32>,
+}
+
+impl<K: Hash + Eq + Clone> Codes<K> {
+    fn new() -> Self {
+        Codes {
+            values: Vec::new(),
+            index: HashMap::new(),
+        }
+    }
+
+    fn code(&mut self, value: K) -> u32 {
+        if let Some(&code) = self.index.get(&value) {
+            return code;
+        }
+        let code = self.values.len() as u32;
+        self.values.push(value.clone());
+        self.index.insert(value, code);
+        code
+    }
+
+    fn value(&self, code: u32) -> &K {
+        &self.values[code as usize]
+    }
+}
+
+impl Codes<&str> {
+    fn text(&self, code: u32) -> &str {
+        self.value(code)
+    }
+}
+
+/// A code column of `records`, reusing the previous row's code when the text is the
+/// same shared string (the records of one file share their administration's).
+fn shared_codes<'a, T>(
+    records: &'a [T],
+    codes: &mut Codes<&'a str>,
+    text: impl Fn(&'a T) -> &'a Arc<str>,
+) -> Vec<u32> {
+    let mut last: Option<(&Arc<str>, u32)> = None;
+    records
+        .iter()
+        .map(|r| {
+            let t = text(r);
+            match last {
+                Some((prev, code)) if Arc::ptr_eq(prev, t) => code,
+                _ => {
+                    let code = codes.code(t);
+                    last = Some((t, code));
+                    code
+                }
+            }
+        })
+        .collect()
+}
+
+/// The initiatives as a frame of codes and money in öre, with the codes' texts.
+struct InitiativeFrame<'a> {
+    df: DataFrame,
+    administrations: Codes<&'a str>,
+    areas: Codes<&'a str>,
+}
+
+impl<'a> InitiativeFrame<'a> {
+    fn new(initiatives: &'a [Initiative]) -> PolarsResult<Self> {
+        let mut administrations = Codes::new();
+        let mut areas = Codes::new();
+        let money = |name: &str, f: &dyn Fn(&Initiative) -> Option<i64>| {
+            Column::new(name.into(), initiatives.iter().map(f).collect::<Vec<_>>())
+        };
+        let status = |i: &Initiative| Status::ALL.iter().position(|s| *s == i.status);
+        let columns = vec![
+            Column::new(
+                "administration".into(),
+                shared_codes(initiatives, &mut administrations, |i| &i.administration),
+            ),
+            Column::new(
+                "area".into(),
+                shared_codes(initiatives, &mut areas, |i| &i.area),
+            ),
+            Column::new(
+                "status".into(),
+                initiatives
+                    .iter()
+                    .map(|i| status(i).unwrap_or(0) as u32)
+                    .collect::<Vec<u32>>(),
+            ),
+            // 0 when not given.
+            Column::new(
+                "shift".into(),
+                initiatives
+                    .iter()
+                    .map(|i| u32::from(i.shift.unwrap_or(0)))
+                    .collect::<Vec<u32>>(),
+            ),
+            money("budget", &|i| i.budget_ore),
+            money("spent", &|i| i.spent_ore),
+            money("agreement", &|i| i.agreement_ore),
+        ];
+        Ok(InitiativeFrame {
+            df: DataFrame::new(initiatives.len(), columns)?,
+            administrations,
+            areas,
+        })
+    }
 }
 
 /// Refuses money whose sums would not fit the `i64` öre that polars adds up. Every cell is
@@ -147,39 +268,8 @@ pub fn swedish_key(s: &str) -> Vec<u32> {
         .collect()
 }
 
-/// The shift as a group key: `""` when not given.
-const SHIFT_KEYS: [&str; 5] = ["", "1", "2", "3", "4"];
-
-fn initiative_frame(initiatives: &[Initiative]) -> PolarsResult<DataFrame> {
-    let n = initiatives.len();
-    // Borrowed text: the frame copies it once, into its own arrays.
-    let text = |name: &str, f: &dyn Fn(&Initiative) -> &str| {
-        Column::new(
-            name.into(),
-            initiatives.iter().map(f).collect::<Vec<&str>>(),
-        )
-    };
-    let money = |name: &str, f: &dyn Fn(&Initiative) -> Option<i64>| {
-        Column::new(name.into(), initiatives.iter().map(f).collect::<Vec<_>>())
-    };
-    DataFrame::new(
-        n,
-        vec![
-            text("administration", &|i| &i.administration),
-            text("area", &|i| &i.area),
-            text("status", &|i| i.status.label()),
-            text("shift", &|i| {
-                SHIFT_KEYS[usize::from(i.shift.unwrap_or(0).min(4))]
-            }),
-            money("budget", &|i| i.budget_ore),
-            money("spent", &|i| i.spent_ore),
-            money("agreement", &|i| i.agreement_ore),
-        ],
-    )
-}
-
-/// Count and money sums grouped by the text columns `keys` (none: one group, the total).
-fn money_groups(df: &DataFrame, keys: &[&str]) -> PolarsResult<BTreeMap<Vec<String>, Money>> {
+/// Count and money sums grouped by the code columns `keys` (none: one group, the total).
+fn money_groups(df: &DataFrame, keys: &[&str]) -> PolarsResult<BTreeMap<Vec<u32>, Money>> {
     let aggs = [
         len().cast(DataType::Int64).alias("n"),
         col("budget").sum().cast(DataType::Int64),
@@ -192,9 +282,9 @@ fn money_groups(df: &DataFrame, keys: &[&str]) -> PolarsResult<BTreeMap<Vec<Stri
         let by: Vec<Expr> = keys.iter().map(|k| col(*k)).collect();
         df.clone().lazy().group_by(by).agg(aggs).collect()?
     };
-    let key_cols: Vec<&StringChunked> = keys
+    let key_cols: Vec<&UInt32Chunked> = keys
         .iter()
-        .map(|k| out.column(k).and_then(|c| c.str()))
+        .map(|k| out.column(k).and_then(|c| c.u32()))
         .collect::<PolarsResult<_>>()?;
     let int = |name: &str| -> PolarsResult<Vec<i64>> {
         let ca = out.column(name)?.i64()?;
@@ -207,10 +297,7 @@ fn money_groups(df: &DataFrame, keys: &[&str]) -> PolarsResult<BTreeMap<Vec<Stri
         if n[row] == 0 {
             continue;
         }
-        let key = key_cols
-            .iter()
-            .map(|c| c.get(row).unwrap_or("").to_string())
-            .collect();
+        let key = key_cols.iter().map(|c| c.get(row).unwrap_or(0)).collect();
         groups.insert(
             key,
             Money {
@@ -229,28 +316,55 @@ pub fn kronor(ore: i64) -> f64 {
     ore as f64 / 100.0
 }
 
-fn indicator_frame(values: &[IndicatorValue]) -> PolarsResult<DataFrame> {
-    let text = |name: &str, f: &dyn Fn(&IndicatorValue) -> String| {
-        Column::new(name.into(), values.iter().map(f).collect::<Vec<_>>())
-    };
-    let borrowed = |name: &str, f: &dyn Fn(&IndicatorValue) -> &str| {
-        Column::new(name.into(), values.iter().map(f).collect::<Vec<&str>>())
-    };
-    DataFrame::new(
-        values.len(),
-        vec![
-            borrowed("indicator", &|v| &v.indicator),
-            borrowed("administration", &|v| &v.administration),
-            text("unit", &|v| {
-                crate::schema::collapse(v.unit.as_deref().unwrap_or(""))
-            }),
-            text("period", &|v| v.period.to_string()),
+/// The indicator values as a frame of codes and sums, with the codes' values.
+struct IndicatorFrame<'a> {
+    df: DataFrame,
+    indicators: Codes<&'a str>,
+    administrations: Codes<&'a str>,
+    periods: Codes<Period>,
+}
+
+impl<'a> IndicatorFrame<'a> {
+    fn new(values: &'a [IndicatorValue]) -> PolarsResult<Self> {
+        let mut indicators = Codes::new();
+        let mut administrations = Codes::new();
+        let mut periods = Codes::new();
+        // Units are told apart as the rules compare them (case and spacing ignored);
+        // each distinct spelling is collapsed once.
+        let mut units: Codes<String> = Codes::new();
+        let mut spelled: HashMap<&str, u32> = HashMap::new();
+        let unit_codes: Vec<u32> = values
+            .iter()
+            .map(|v| {
+                let raw = v.unit.as_deref().unwrap_or("");
+                *spelled
+                    .entry(raw)
+                    .or_insert_with(|| units.code(crate::schema::collapse(raw)))
+            })
+            .collect();
+        let columns = vec![
+            Column::new(
+                "indicator".into(),
+                shared_codes(values, &mut indicators, |v| &v.indicator),
+            ),
+            Column::new(
+                "administration".into(),
+                shared_codes(values, &mut administrations, |v| &v.administration),
+            ),
+            Column::new("unit".into(), unit_codes),
+            Column::new(
+                "period".into(),
+                values
+                    .iter()
+                    .map(|v| periods.code(v.period))
+                    .collect::<Vec<u32>>(),
+            ),
             Column::new(
                 "granularity".into(),
                 values
                     .iter()
-                    .map(|v| i32::from(v.period.granularity()))
-                    .collect::<Vec<_>>(),
+                    .map(|v| u32::from(v.period.granularity()))
+                    .collect::<Vec<u32>>(),
             ),
             Column::new(
                 "num".into(),
@@ -260,8 +374,14 @@ fn indicator_frame(values: &[IndicatorValue]) -> PolarsResult<DataFrame> {
                 "den".into(),
                 values.iter().map(|v| v.denominator).collect::<Vec<_>>(),
             ),
-        ],
-    )
+        ];
+        Ok(IndicatorFrame {
+            df: DataFrame::new(values.len(), columns)?,
+            indicators,
+            administrations,
+            periods,
+        })
+    }
 }
 
 /// Year values per administration and for the region, then one figure per month or
@@ -271,7 +391,8 @@ fn indicator_figures(
     values: &[IndicatorValue],
     config: &Config,
 ) -> PolarsResult<Vec<IndicatorFigure>> {
-    let df = indicator_frame(values)?.lazy();
+    let frame = IndicatorFrame::new(values)?;
+    let df = frame.df.clone().lazy();
     let unit_keys = [col("indicator"), col("administration"), col("unit")];
     let finest = df
         .clone()
@@ -312,10 +433,16 @@ fn indicator_figures(
         .collect()?;
     let year = config.year.to_string();
     let mut out = Vec::new();
-    out.extend(figures_of(&year_region, config, false, Some(&year))?);
-    out.extend(figures_of(&year_admin, config, true, Some(&year))?);
-    out.extend(figures_of(&sub_region, config, false, None)?);
-    out.extend(figures_of(&sub_admin, config, true, None)?);
+    out.extend(figures_of(
+        &year_region,
+        &frame,
+        config,
+        false,
+        Some(&year),
+    )?);
+    out.extend(figures_of(&year_admin, &frame, config, true, Some(&year))?);
+    out.extend(figures_of(&sub_region, &frame, config, false, None)?);
+    out.extend(figures_of(&sub_admin, &frame, config, true, None)?);
     let order = |f: &IndicatorFigure| {
         (
             config.indicators.iter().position(|i| i.code == f.indicator),
@@ -332,18 +459,19 @@ fn indicator_figures(
 
 fn figures_of(
     df: &DataFrame,
+    frame: &IndicatorFrame<'_>,
     config: &Config,
     per_admin: bool,
     period: Option<&str>,
 ) -> PolarsResult<Vec<IndicatorFigure>> {
-    let indicator = df.column("indicator")?.str()?;
+    let indicator = df.column("indicator")?.u32()?;
     let admin = if per_admin {
-        Some(df.column("administration")?.str()?)
+        Some(df.column("administration")?.u32()?)
     } else {
         None
     };
     let periods = if period.is_none() {
-        Some(df.column("period")?.str()?)
+        Some(df.column("period")?.u32()?)
     } else {
         None
     };
@@ -352,7 +480,9 @@ fn figures_of(
     let den_n = df.column("den_n")?.i64()?;
     let mut out = Vec::new();
     for row in 0..df.height() {
-        let code = indicator.get(row).unwrap_or_default();
+        let Some(code) = indicator.get(row).map(|c| frame.indicators.text(c)) else {
+            continue;
+        };
         let Some(ind) = config.indicator(code) else {
             continue;
         };
@@ -362,10 +492,16 @@ fn figures_of(
         let value = ind.value(numerator, denominator);
         out.push(IndicatorFigure {
             indicator: code.to_string(),
-            administration: admin.and_then(|a| a.get(row)).map(str::to_string),
+            administration: admin
+                .and_then(|a| a.get(row))
+                .map(|c| frame.administrations.text(c).to_string()),
             period: period
                 .map(str::to_string)
-                .or_else(|| periods.and_then(|p| p.get(row)).map(str::to_string))
+                .or_else(|| {
+                    periods
+                        .and_then(|p| p.get(row))
+                        .map(|c| frame.periods.value(c).to_string())
+                })
                 .unwrap_or_default(),
             numerator,
             denominator,

@@ -60,14 +60,14 @@ pub const SHIFTS: [&str; 4] = [
 /// kronor (`budget_kr`, ...), so the record is published as it is, without a copy.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Initiative {
-    /// The administration that reported it.
-    pub administration: String,
+    /// The administration that reported it (shared by the file's records).
+    pub administration: Arc<str>,
     /// Id, given or `<file stem>-<row>`.
     pub id: String,
     /// Name.
     pub name: String,
-    /// Area code.
-    pub area: String,
+    /// Area code (shared by every initiative of the area).
+    pub area: Arc<str>,
     /// Area label (shared by every initiative of the area).
     pub area_label: Arc<str>,
     /// Shift, 1–4.
@@ -97,8 +97,9 @@ pub struct Initiative {
     pub result: Option<String>,
     /// Contact person.
     pub contact: Option<String>,
-    /// The file it came from, relative to the input folder.
-    pub file: String,
+    /// The file it came from, relative to the input folder (shared by the file's
+    /// records).
+    pub file: Arc<str>,
     /// Excel row number (1-based) in the `Insatser` sheet.
     pub row: u32,
 }
@@ -127,12 +128,12 @@ fn as_kronor<S: serde::Serializer>(ore: &Option<i64>, s: S) -> Result<S::Ok, S::
 /// One accepted indicator row.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct IndicatorValue {
-    /// The file it came from.
-    pub file: String,
-    /// The administration that reported it.
-    pub administration: String,
-    /// Indicator code.
-    pub indicator: String,
+    /// The file it came from (shared by the file's records).
+    pub file: Arc<str>,
+    /// The administration that reported it (shared by the file's records).
+    pub administration: Arc<str>,
+    /// Indicator code (shared by every value of the indicator).
+    pub indicator: Arc<str>,
     /// The unit measured, if given.
     pub unit: Option<String>,
     /// The period.

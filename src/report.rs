@@ -4,6 +4,9 @@
 //!
 //! Pure: no file system, no clock (the report date is given). Keys are English.
 
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::config::{Config, IndicatorKind};
@@ -368,13 +371,7 @@ pub fn assemble(parts: Parts<'_>) -> Report {
         })
         .collect();
     let mut initiatives = initiatives;
-    initiatives.sort_by_cached_key(|i| {
-        (
-            crate::consolidate::swedish_key(&i.administration),
-            i.file.clone(),
-            i.row,
-        )
-    });
+    sort_initiatives(&mut initiatives);
     Report {
         year: config.year,
         region: config.region.clone(),
@@ -398,6 +395,31 @@ pub fn assemble(parts: Parts<'_>) -> Report {
         suppression_threshold: config.suppression_threshold,
         comparison: None,
     }
+}
+
+/// Sorts initiatives by administration (in Swedish order), file and row. The key of a row
+/// is three integers: the ranks of its administration and file among the few distinct
+/// ones, so that a million rows do not each get a text key.
+fn sort_initiatives(initiatives: &mut [Initiative]) {
+    fn ranks<'a, K: Ord>(
+        texts: impl Iterator<Item = &'a Arc<str>>,
+        key: impl Fn(&str) -> K,
+    ) -> HashMap<Arc<str>, u32> {
+        let distinct: HashSet<&Arc<str>> = texts.collect();
+        let mut sorted: Vec<&Arc<str>> = distinct.into_iter().collect();
+        sorted.sort_by_cached_key(|t| (key(t), Arc::clone(t)));
+        sorted
+            .into_iter()
+            .zip(0u32..)
+            .map(|(t, rank)| (Arc::clone(t), rank))
+            .collect()
+    }
+    let admins = ranks(
+        initiatives.iter().map(|i| &i.administration),
+        crate::consolidate::swedish_key,
+    );
+    let files = ranks(initiatives.iter().map(|i| &i.file), str::to_string);
+    initiatives.sort_by_cached_key(|i| (admins[&i.administration], files[&i.file], i.row));
 }
 
 /// The heading of a shift column: `1`–`4` or `Ej angiven`.
@@ -431,4 +453,55 @@ fn matrix(admins: &[String], columns: Vec<String>, value: impl Fn(&str, usize) -
 /// Sums kronor amounts via whole öre, so that the total is exact.
 fn exact_sum(values: &[f64]) -> f64 {
     kronor(values.iter().map(|v| crate::value::ore(*v)).sum())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Status;
+
+    fn initiative(administration: &str, file: &str, row: u32) -> Initiative {
+        Initiative {
+            file: file.into(),
+            administration: administration.into(),
+            id: format!("{file}-{row}"),
+            name: "n".into(),
+            description: None,
+            area: "a".into(),
+            area_label: "a".into(),
+            shift: None,
+            status: Status::Ongoing,
+            start: None,
+            end: None,
+            budget_ore: None,
+            spent_ore: None,
+            agreement_ore: None,
+            target_group: None,
+            municipal_cooperation: None,
+            result: None,
+            contact: None,
+            row,
+        }
+    }
+
+    #[test]
+    fn initiatives_sort_by_administration_in_swedish_order_then_file_and_row() {
+        let mut list = vec![
+            initiative("Örebro", "b.xlsx", 3),
+            initiative("Ängen", "c.xlsx", 9),
+            initiative("Zeta", "z.xlsx", 2),
+            initiative("Ängen", "c.xlsx", 4),
+            initiative("Alfa", "y.xlsx", 7),
+            initiative("Alfa", "x.xlsx", 8),
+            initiative("Åsen", "a.xlsx", 1),
+        ];
+        sort_initiatives(&mut list);
+        let order: Vec<String> = list.iter().map(|i| i.id.clone()).collect();
+        assert_eq!(
+            order,
+            [
+                "x.xlsx-8", "y.xlsx-7", "z.xlsx-2", "a.xlsx-1", "c.xlsx-4", "c.xlsx-9", "b.xlsx-3"
+            ]
+        );
+    }
 }

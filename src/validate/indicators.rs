@@ -1,7 +1,7 @@
 //! The rules of the `Indikatorer` sheet (SPEC 2.3): one row per indicator, unit and
 //! period, with numerator and (for shares and rates) denominator.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashMap};
 
 use crate::config::Config;
 use crate::diagnostic::Code;
@@ -17,8 +17,8 @@ use super::cells::{RowReader, format_plain};
 pub struct Seen {
     /// Initiative ids in `Insatser` (accepted or not).
     pub initiative_ids: BTreeSet<String>,
-    /// `(indicator, unit, period)` → the Excel row that first had it.
-    pub rows: BTreeMap<(String, String, Period), u32>,
+    /// `(indicator index, unit, period)` → the Excel row that first had it.
+    pub rows: HashMap<(usize, String, Period), u32>,
 }
 
 /// Reads one indicator row; every problem is recorded on `r`.
@@ -26,10 +26,10 @@ pub fn read_row(
     r: &mut RowReader<'_>,
     config: &Config,
     vocab: &Vocabulary,
-    administration: &str,
+    shared: &super::Shared,
     seen: &mut Seen,
 ) -> Option<IndicatorValue> {
-    let indicator = if r.is_filled(Column::Indicator) {
+    let index = if r.is_filled(Column::Indicator) {
         r.choice(
             Column::Indicator,
             &vocab.indicators,
@@ -38,8 +38,8 @@ pub fn read_row(
     } else {
         r.missing(Column::Indicator, "en indikator");
         None
-    }
-    .map(|i| &config.indicators[i]);
+    };
+    let indicator = index.map(|i| &config.indicators[i]);
     let unit = r.text(Column::Unit);
     let period = if r.is_filled(Column::Period) {
         r.period(Column::Period)
@@ -119,14 +119,12 @@ pub fn read_row(
             hint,
         );
     }
-    let (Some(ind), Some(period), Some(numerator)) = (indicator, period, numerator) else {
+    let (Some(index), Some(ind), Some(period), Some(numerator)) =
+        (index, indicator, period, numerator)
+    else {
         return None;
     };
-    let key = (
-        ind.code.clone(),
-        collapse(unit.as_deref().unwrap_or("")),
-        period,
-    );
+    let key = (index, collapse(unit.as_deref().unwrap_or("")), period);
     if let Some(first) = seen.rows.get(&key) {
         r.error(
             Code::DuplicateRow,
@@ -141,9 +139,9 @@ pub fn read_row(
         seen.rows.insert(key, r.excel_row());
     }
     Some(IndicatorValue {
-        file: r.file.to_string(),
-        administration: administration.to_string(),
-        indicator: ind.code.clone(),
+        file: shared.file.clone(),
+        administration: shared.administration.clone(),
+        indicator: vocab.indicator_codes[index].clone(),
         unit,
         period,
         numerator,

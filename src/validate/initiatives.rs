@@ -16,9 +16,13 @@ use super::cells::{RowReader, format_plain};
 pub const MAX_NAME_CHARS: usize = 200;
 
 /// What one row of `Insatser` turned out to be.
+#[allow(
+    clippy::large_enum_variant,
+    reason = "one value per row, moved straight into the file's records; a box would be one more allocation per row"
+)]
 pub enum Outcome {
     /// An initiative (it may still carry errors, which reject it).
-    Initiative(Box<Initiative>),
+    Initiative(Initiative),
     /// A row with errors that could not even be read as an initiative.
     Invalid,
 }
@@ -95,7 +99,7 @@ pub fn check_totals(r: &mut RowReader<'_>, above: &Sums) {
 pub fn read_row(
     r: &mut RowReader<'_>,
     vocab: &Vocabulary,
-    administration: &str,
+    shared: &super::Shared,
     stem: &str,
 ) -> Outcome {
     let name = r.text(Column::Name);
@@ -170,9 +174,9 @@ pub fn read_row(
     let id = r
         .text(Column::Id)
         .unwrap_or_else(|| format!("{stem}-{}", r.excel_row()));
-    Outcome::Initiative(Box::new(Initiative {
-        file: r.file.to_string(),
-        administration: administration.to_string(),
+    Outcome::Initiative(Initiative {
+        file: shared.file.clone(),
+        administration: shared.administration.clone(),
         id,
         name,
         description: r.text(Column::Description),
@@ -190,7 +194,7 @@ pub fn read_row(
         result: r.text(Column::Result),
         contact: r.text(Column::Contact),
         row: r.excel_row(),
-    }))
+    })
 }
 
 /// Reads a required enumerated value, reporting it when blank.

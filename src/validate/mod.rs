@@ -27,8 +27,8 @@ use table::Table;
 pub struct Vocabulary {
     /// Area names → index into `config.areas`.
     pub areas: Choices<usize>,
-    /// Area codes by index.
-    pub area_codes: Vec<String>,
+    /// Area codes by index, shared by the initiatives.
+    pub area_codes: Vec<std::sync::Arc<str>>,
     /// Area labels by index, shared by the initiatives.
     pub area_labels: Vec<std::sync::Arc<str>>,
     /// Status names.
@@ -37,6 +37,8 @@ pub struct Vocabulary {
     pub shifts: Choices<u8>,
     /// Indicator names → index into `config.indicators`.
     pub indicators: Choices<usize>,
+    /// Indicator codes by index, shared by the indicator values.
+    pub indicator_codes: Vec<std::sync::Arc<str>>,
 }
 
 impl Vocabulary {
@@ -56,7 +58,16 @@ impl Vocabulary {
         });
         Vocabulary {
             areas: Choices::new(areas),
-            area_codes: config.areas.iter().map(|a| a.code.clone()).collect(),
+            area_codes: config
+                .areas
+                .iter()
+                .map(|a| a.code.as_str().into())
+                .collect(),
+            indicator_codes: config
+                .indicators
+                .iter()
+                .map(|i| i.code.as_str().into())
+                .collect(),
             area_labels: config
                 .areas
                 .iter()
@@ -383,6 +394,24 @@ fn settle(r: RowReader<'_>, sub: &mut Submission) -> bool {
     ok
 }
 
+/// The file's name and administration, shared by every record of the file rather than
+/// copied into each (a national run has a million records).
+pub struct Shared {
+    /// The file, relative to the input folder.
+    pub file: std::sync::Arc<str>,
+    /// The administration.
+    pub administration: std::sync::Arc<str>,
+}
+
+impl Shared {
+    fn new(file: &str, administration: &str) -> Self {
+        Shared {
+            file: file.into(),
+            administration: administration.into(),
+        }
+    }
+}
+
 fn read_initiatives(
     sheet: &RawSheet,
     is_1904: bool,
@@ -392,7 +421,7 @@ fn read_initiatives(
     sub: &mut Submission,
 ) {
     let file = sub.summary.file.clone();
-    let administration = sub.summary.administration.clone();
+    let shared = Shared::new(&file, &sub.summary.administration);
     let Some(table) = table::locate(sheet, rules.names, &file, &mut sub.diagnostics) else {
         return;
     };
@@ -405,7 +434,7 @@ fn read_initiatives(
             sub.diagnostics.extend(r.others);
             continue;
         }
-        let outcome = initiatives::read_row(&mut r, rules.vocab, &administration, stem);
+        let outcome = initiatives::read_row(&mut r, rules.vocab, &shared, stem);
         let initiative = match outcome {
             initiatives::Outcome::Initiative(i) => {
                 initiatives::check_duplicate_id(&mut r, &i.id, &mut seen.initiative_ids);
@@ -423,7 +452,7 @@ fn read_initiatives(
         if settle(r, sub)
             && let Some(i) = initiative
         {
-            sub.initiatives.push(*i);
+            sub.initiatives.push(i);
             sub.summary.accepted += 1;
         }
     }
@@ -437,13 +466,13 @@ fn read_indicators(
     sub: &mut Submission,
 ) {
     let file = sub.summary.file.clone();
-    let administration = sub.summary.administration.clone();
+    let shared = Shared::new(&file, &sub.summary.administration);
     let Some(table) = table::locate(sheet, rules.names, &file, &mut sub.diagnostics) else {
         return;
     };
     for row in data_rows(sheet, &table, &file, sub) {
         let mut r = RowReader::new(&file, &sheet.name, row, &table, is_1904);
-        let value = indicators::read_row(&mut r, rules.config, rules.vocab, &administration, seen);
+        let value = indicators::read_row(&mut r, rules.config, rules.vocab, &shared, seen);
         if settle(r, sub)
             && let Some(v) = value
         {
