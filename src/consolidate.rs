@@ -16,6 +16,7 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::model::{IndicatorValue, Initiative, Status};
+use crate::rows::Chunks;
 use crate::value::Period;
 /// Money and counts for one group (an administration, an area, a cell of the matrix).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
@@ -72,8 +73,8 @@ pub struct Figures {
 
 /// Computes every figure from the accepted records.
 pub fn consolidate(
-    initiatives: &[Initiative],
-    values: &[IndicatorValue],
+    initiatives: &Chunks<Initiative>,
+    values: &Chunks<IndicatorValue>,
     config: &Config,
 ) -> PolarsResult<Figures> {
     check_sums_fit(initiatives)?;
@@ -164,14 +165,13 @@ impl Codes<&str> {
 
 /// A code column of `records`, reusing the previous row's code when the text is the
 /// same shared string (the records of one file share their administration's).
-fn shared_codes<'a, T>(
-    records: &'a [T],
+fn shared_codes<'a, T: 'a>(
+    records: impl Iterator<Item = &'a T>,
     codes: &mut Codes<&'a str>,
     text: impl Fn(&'a T) -> &'a Arc<str>,
 ) -> Vec<u32> {
     let mut last: Option<(&Arc<str>, u32)> = None;
     records
-        .iter()
         .map(|r| {
             let t = text(r);
             match last {
@@ -194,7 +194,7 @@ struct InitiativeFrame<'a> {
 }
 
 impl<'a> InitiativeFrame<'a> {
-    fn new(initiatives: &'a [Initiative]) -> PolarsResult<Self> {
+    fn new(initiatives: &'a Chunks<Initiative>) -> PolarsResult<Self> {
         let mut administrations = Codes::new();
         let mut areas = Codes::new();
         let money = |name: &str, f: &dyn Fn(&Initiative) -> Option<i64>| {
@@ -204,11 +204,13 @@ impl<'a> InitiativeFrame<'a> {
         let columns = vec![
             Column::new(
                 "administration".into(),
-                shared_codes(initiatives, &mut administrations, |i| &i.administration),
+                shared_codes(initiatives.iter(), &mut administrations, |i| {
+                    &i.administration
+                }),
             ),
             Column::new(
                 "area".into(),
-                shared_codes(initiatives, &mut areas, |i| &i.area),
+                shared_codes(initiatives.iter(), &mut areas, |i| &i.area),
             ),
             Column::new(
                 "status".into(),
@@ -239,7 +241,7 @@ impl<'a> InitiativeFrame<'a> {
 
 /// Refuses money whose sums would not fit the `i64` öre that polars adds up. Every cell is
 /// at most `validate::cells::MAX_KRONOR`, so only an absurd input can get here.
-fn check_sums_fit(initiatives: &[Initiative]) -> PolarsResult<()> {
+fn check_sums_fit(initiatives: &Chunks<Initiative>) -> PolarsResult<()> {
     let columns: [fn(&Initiative) -> Option<i64>; 3] =
         [|i| i.budget_ore, |i| i.spent_ore, |i| i.agreement_ore];
     for column in columns {
@@ -325,7 +327,7 @@ struct IndicatorFrame<'a> {
 }
 
 impl<'a> IndicatorFrame<'a> {
-    fn new(values: &'a [IndicatorValue]) -> PolarsResult<Self> {
+    fn new(values: &'a Chunks<IndicatorValue>) -> PolarsResult<Self> {
         let mut indicators = Codes::new();
         let mut administrations = Codes::new();
         let mut periods = Codes::new();
@@ -345,11 +347,11 @@ impl<'a> IndicatorFrame<'a> {
         let columns = vec![
             Column::new(
                 "indicator".into(),
-                shared_codes(values, &mut indicators, |v| &v.indicator),
+                shared_codes(values.iter(), &mut indicators, |v| &v.indicator),
             ),
             Column::new(
                 "administration".into(),
-                shared_codes(values, &mut administrations, |v| &v.administration),
+                shared_codes(values.iter(), &mut administrations, |v| &v.administration),
             ),
             Column::new("unit".into(), unit_codes),
             Column::new(
@@ -388,7 +390,7 @@ impl<'a> IndicatorFrame<'a> {
 /// quarter given. A unit's year value is its year row if it has one, else the sum of its
 /// quarters, else the sum of its months, so that no unit is counted twice.
 fn indicator_figures(
-    values: &[IndicatorValue],
+    values: &Chunks<IndicatorValue>,
     config: &Config,
 ) -> PolarsResult<Vec<IndicatorFigure>> {
     let frame = IndicatorFrame::new(values)?;
@@ -565,7 +567,7 @@ mod tests {
             initiative("Afv", "digital", Status::Completed, 20_000),
             initiative("Afv", "training", Status::Ongoing, 1),
         ];
-        let f = consolidate(&rows, &[], &config).unwrap();
+        let f = consolidate(&Chunks::from(rows.to_vec()), &Chunks::default(), &config).unwrap();
         assert_eq!(f.total.initiatives, 3);
         assert_eq!(f.total.spent_kr, 300.51);
         assert_eq!(f.by_administration[0].0, "Afv");
@@ -604,7 +606,7 @@ mod tests {
             value("B", "vc2", Period::Month(2025, 1), 3.0, 300.0),
             value("B", "vc2", Period::Month(2025, 2), 7.0, 600.0),
         ];
-        let f = consolidate(&[], &values, &config).unwrap();
+        let f = consolidate(&Chunks::default(), &Chunks::from(values.to_vec()), &config).unwrap();
         let region = f
             .indicators
             .iter()

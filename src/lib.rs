@@ -36,6 +36,7 @@ use diagnostic::{Code, Diagnostic, Severity};
 use error::Error;
 use model::{FileSummary, IndicatorValue, Initiative, RejectedRow, Submission};
 use report::Report;
+use rows::Chunks;
 use schema::Names;
 use validate::{Rules, Vocabulary};
 use value::Date;
@@ -84,10 +85,10 @@ pub struct Checked {
     pub files: Vec<FileSummary>,
     /// Every finding, in a stable order.
     pub diagnostics: Vec<Diagnostic>,
-    /// Accepted initiatives.
-    pub initiatives: Vec<Initiative>,
-    /// Accepted indicator values.
-    pub indicators: Vec<IndicatorValue>,
+    /// Accepted initiatives, one chunk per file.
+    pub initiatives: Chunks<Initiative>,
+    /// Accepted indicator values, one chunk per file.
+    pub indicators: Chunks<IndicatorValue>,
     /// Rejected rows.
     pub rejected: Vec<RejectedRow>,
 }
@@ -169,20 +170,18 @@ pub fn check_with(
         ..Checked::default()
     };
     checked.diagnostics.extend(validate::across(&submissions));
-    // Reserve exactly, so that gathering a million records does not double a vector.
-    checked
-        .initiatives
-        .reserve_exact(submissions.iter().map(|s| s.initiatives.len()).sum());
-    checked
-        .indicators
-        .reserve_exact(submissions.iter().map(|s| s.indicators.len()).sum());
+    // The records stay in their files' vectors: gathering a million records into one
+    // would hold them twice for a moment.
+    let (mut initiatives, mut indicators) = (Vec::new(), Vec::new());
     for s in submissions {
         checked.files.push(s.summary);
         checked.diagnostics.extend(s.diagnostics);
-        checked.initiatives.extend(s.initiatives);
-        checked.indicators.extend(s.indicators);
+        initiatives.push(s.initiatives);
+        indicators.push(s.indicators);
         checked.rejected.extend(s.rejected);
     }
+    checked.initiatives = Chunks::new(initiatives);
+    checked.indicators = Chunks::new(indicators);
     diagnostic::sort(&mut checked.diagnostics);
     Ok(checked)
 }

@@ -13,7 +13,7 @@ use crate::config::{Config, IndicatorKind};
 use crate::consolidate::{Figures, IndicatorFigure, Money, kronor};
 use crate::diagnostic::{Diagnostic, Tally};
 use crate::model::{FileSummary, Initiative, RejectedRow, SHIFTS, Status};
-use crate::rows::Rows;
+use crate::rows::{Chunks, Rows};
 use crate::value::Date;
 
 /// The whole report.
@@ -213,7 +213,7 @@ pub struct Parts<'a> {
     /// The consolidated figures.
     pub figures: Figures,
     /// Accepted initiatives (taken over, not copied).
-    pub initiatives: Vec<Initiative>,
+    pub initiatives: Chunks<Initiative>,
     /// Row counts per file.
     pub files: Vec<FileSummary>,
     /// All findings.
@@ -399,8 +399,10 @@ pub fn assemble(parts: Parts<'_>) -> Report {
 
 /// Sorts initiatives by administration (in Swedish order), file and row. The key of a row
 /// is three integers: the ranks of its administration and file among the few distinct
-/// ones, so that a million rows do not each get a text key.
-fn sort_initiatives(initiatives: &mut [Initiative]) {
+/// ones, so that a million rows do not each get a text key. Each chunk (one file's
+/// records) is sorted by row, then the chunks by their key; a chunk that mixes files is
+/// first merged with the others and the whole list sorted.
+fn sort_initiatives(initiatives: &mut Chunks<Initiative>) {
     fn ranks<'a, K: Ord>(
         texts: impl Iterator<Item = &'a Arc<str>>,
         key: impl Fn(&str) -> K,
@@ -419,7 +421,22 @@ fn sort_initiatives(initiatives: &mut [Initiative]) {
         crate::consolidate::swedish_key,
     );
     let files = ranks(initiatives.iter().map(|i| &i.file), str::to_string);
-    initiatives.sort_by_cached_key(|i| (admins[&i.administration], files[&i.file], i.row));
+    let key = |i: &Initiative| (admins[&i.administration], files[&i.file], i.row);
+    let same_file = |c: &Vec<Initiative>| {
+        c.iter()
+            .all(|i| Arc::ptr_eq(&i.file, &c[0].file) || i.file == c[0].file)
+    };
+    let homogeneous = initiatives.chunks().iter().all(same_file);
+    initiatives.with_chunks(|chunks| {
+        if !homogeneous {
+            let all: Vec<Initiative> = std::mem::take(chunks).into_iter().flatten().collect();
+            chunks.push(all);
+        }
+        for c in chunks.iter_mut() {
+            c.sort_by_cached_key(key);
+        }
+        chunks.sort_by_cached_key(|c| key(&c[0]));
+    });
 }
 
 /// The heading of a shift column: `1`–`4` or `Ej angiven`.
@@ -486,7 +503,7 @@ mod tests {
 
     #[test]
     fn initiatives_sort_by_administration_in_swedish_order_then_file_and_row() {
-        let mut list = vec![
+        let list = vec![
             initiative("Örebro", "b.xlsx", 3),
             initiative("Ängen", "c.xlsx", 9),
             initiative("Zeta", "z.xlsx", 2),
@@ -495,8 +512,25 @@ mod tests {
             initiative("Alfa", "x.xlsx", 8),
             initiative("Åsen", "a.xlsx", 1),
         ];
-        sort_initiatives(&mut list);
-        let order: Vec<String> = list.iter().map(|i| i.id.clone()).collect();
+        // One chunk mixing files, as a test or a caller may build it.
+        let mut mixed = Chunks::from(list.clone());
+        sort_initiatives(&mut mixed);
+        // One chunk per file, as validation makes them.
+        let mut files: Vec<Vec<Initiative>> = Vec::new();
+        for i in list {
+            match files.iter_mut().find(|c| c[0].file == i.file) {
+                Some(c) => c.push(i),
+                None => files.push(vec![i]),
+            }
+        }
+        let mut chunked = Chunks::new(files);
+        sort_initiatives(&mut chunked);
+        assert_eq!(chunked.chunks().len(), 6);
+        let ids = |list: &Chunks<Initiative>| -> Vec<String> {
+            list.iter().map(|i| i.id.clone()).collect()
+        };
+        assert_eq!(ids(&mixed), ids(&chunked));
+        let order = ids(&chunked);
         assert_eq!(
             order,
             [

@@ -1,10 +1,13 @@
-//! A shared list of report rows that templates read lazily.
+//! Long lists of report rows: kept in the chunks they were produced in, shared, and read
+//! lazily by templates.
 //!
 //! The report's long lists (every initiative, every diagnostic, every rejected row) can
-//! hold a million entries at national scale. Turning them into template values up front
-//! would copy all of them; [`Rows`] instead hands the template engine an object that
-//! converts one row when the template asks for it. Serialised anywhere else (the JSON), it
-//! is an ordinary list.
+//! hold a million entries at national scale. They stay in the per-file chunks validation
+//! made ([`Chunks`]), so that they are never gathered into one array (which would hold
+//! every record twice for a moment); and turning them into template values up front would
+//! copy all of them, so [`Rows`] instead hands the template engine an object that converts
+//! one row when the template asks for it. Serialised anywhere else (the JSON), a list is
+//! an ordinary list.
 
 use std::fmt::Debug;
 use std::ops::Deref;
@@ -13,27 +16,112 @@ use std::sync::Arc;
 use minijinja::value::{Enumerator, Object, ObjectRepr, Serde, Value};
 use serde::{Serialize, Serializer};
 
+/// A list kept as the chunks it was produced in (one per file). Empty chunks are dropped.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chunks<T> {
+    chunks: Vec<Vec<T>>,
+    /// The index of each chunk's first element in the whole list.
+    starts: Vec<usize>,
+    len: usize,
+}
+
+impl<T> Chunks<T> {
+    /// The list made of `chunks`, in order.
+    pub fn new(chunks: Vec<Vec<T>>) -> Self {
+        let mut list = Chunks {
+            chunks: chunks.into_iter().filter(|c| !c.is_empty()).collect(),
+            starts: Vec::new(),
+            len: 0,
+        };
+        list.index();
+        list
+    }
+
+    fn index(&mut self) {
+        self.starts.clear();
+        self.len = 0;
+        for c in &self.chunks {
+            self.starts.push(self.len);
+            self.len += c.len();
+        }
+    }
+
+    /// The number of elements.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether there are no elements.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Every element, in order.
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = &T> + Clone {
+        self.chunks.iter().flatten()
+    }
+
+    /// The element at `index`.
+    pub fn get(&self, index: usize) -> Option<&T> {
+        let chunk = self
+            .starts
+            .partition_point(|s| *s <= index)
+            .checked_sub(1)?;
+        self.chunks[chunk].get(index - self.starts[chunk])
+    }
+
+    /// The chunks, each non-empty.
+    pub fn chunks(&self) -> &[Vec<T>] {
+        &self.chunks
+    }
+
+    /// Changes the chunks (their order, or their contents) and re-indexes the list.
+    pub fn with_chunks(&mut self, change: impl FnOnce(&mut Vec<Vec<T>>)) {
+        change(&mut self.chunks);
+        self.chunks.retain(|c| !c.is_empty());
+        self.index();
+    }
+}
+
+impl<T> Default for Chunks<T> {
+    fn default() -> Self {
+        Chunks::new(Vec::new())
+    }
+}
+
+impl<T> From<Vec<T>> for Chunks<T> {
+    fn from(list: Vec<T>) -> Self {
+        Chunks::new(vec![list])
+    }
+}
+
+impl<T: Serialize> Serialize for Chunks<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
 /// A list of rows, shared, read lazily by templates.
 #[derive(Debug, Clone)]
-pub struct Rows<T>(Arc<Vec<T>>);
+pub struct Rows<T>(Arc<Chunks<T>>);
 
 impl<T> Rows<T> {
     /// Wraps `rows`.
-    pub fn new(rows: Vec<T>) -> Self {
-        Rows(Arc::new(rows))
+    pub fn new(rows: impl Into<Chunks<T>>) -> Self {
+        Rows(Arc::new(rows.into()))
     }
 }
 
 impl<T> Default for Rows<T> {
     fn default() -> Self {
-        Rows(Arc::new(Vec::new()))
+        Rows(Arc::new(Chunks::default()))
     }
 }
 
 impl<T> Deref for Rows<T> {
-    type Target = Vec<T>;
+    type Target = Chunks<T>;
 
-    fn deref(&self) -> &Vec<T> {
+    fn deref(&self) -> &Chunks<T> {
         &self.0
     }
 }
@@ -50,7 +138,7 @@ impl<T: Serialize + Debug + Send + Sync + 'static> Serialize for Rows<T> {
 
 /// The template engine's view of [`Rows`]: a sequence converting rows on demand.
 #[derive(Debug)]
-struct Lazy<T>(Arc<Vec<T>>);
+struct Lazy<T>(Arc<Chunks<T>>);
 
 impl<T: Serialize + Debug + Send + Sync + 'static> Object for Lazy<T> {
     fn repr(self: &Arc<Self>) -> ObjectRepr {
@@ -78,8 +166,30 @@ mod tests {
     }
 
     #[test]
+    fn chunks_index_and_iterate_as_one_list() {
+        let list = Chunks::new(vec![vec![1, 2], vec![], vec![3], vec![4, 5, 6]]);
+        assert_eq!(list.len(), 6);
+        assert_eq!(list.chunks().len(), 3);
+        assert_eq!(list.iter().copied().collect::<Vec<_>>(), [1, 2, 3, 4, 5, 6]);
+        let got: Vec<Option<i32>> = (0..7).map(|i| list.get(i).copied()).collect();
+        assert_eq!(
+            got,
+            [Some(1), Some(2), Some(3), Some(4), Some(5), Some(6), None]
+        );
+        assert_eq!(serde_json::to_string(&list).unwrap(), "[1,2,3,4,5,6]");
+        let mut list = list;
+        list.with_chunks(|c| c.reverse());
+        assert_eq!(list.get(0), Some(&4));
+        assert_eq!(list.get(5), Some(&2));
+        assert!(Chunks::<i32>::new(vec![vec![]]).is_empty());
+    }
+
+    #[test]
     fn templates_see_a_sequence_and_json_a_list() {
-        let rows = Rows::new(vec![Row { name: "a", n: 1 }, Row { name: "b", n: 2 }]);
+        let rows = Rows::new(Chunks::new(vec![
+            vec![Row { name: "a", n: 1 }],
+            vec![Row { name: "b", n: 2 }],
+        ]));
         let mut env = minijinja::Environment::new();
         env.add_template("t", "{{ rows | length }}:{% for r in rows %}{{ r.name }}{{ r.n }}{% endfor %}:{{ rows[1].name }}")
             .unwrap();

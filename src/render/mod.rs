@@ -57,7 +57,7 @@ pub fn render(
                 })?;
                 staging.put_bytes(
                     &format!("avvikelser-{y}.csv"),
-                    csv(&report.diagnostics).as_bytes(),
+                    csv(report.diagnostics.iter()).as_bytes(),
                 )
             })
         },
@@ -79,7 +79,7 @@ pub fn json(report: &Report, w: &mut dyn Write) -> std::io::Result<()> {
 }
 
 /// Every diagnostic, one per line: file, sheet, cell, severity, code, message.
-pub fn csv(diagnostics: &[Diagnostic]) -> String {
+pub fn csv<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>) -> String {
     let mut out = String::from("file,sheet,cell,severity,code,message\n");
     for d in diagnostics {
         let message = match &d.hint {
