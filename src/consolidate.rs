@@ -78,6 +78,14 @@ pub fn consolidate(
     config: &Config,
 ) -> PolarsResult<Figures> {
     check_sums_fit(initiatives)?;
+    let mut figures = initiative_figures(initiatives, config)?;
+    // After the initiatives' frame is dropped, so that the two frames are never held at once.
+    figures.indicators = indicator_figures(values, config)?;
+    Ok(figures)
+}
+
+/// The money and counts of the initiatives, every grouping of tables 1–6.
+fn initiative_figures(initiatives: &Chunks<Initiative>, config: &Config) -> PolarsResult<Figures> {
     let mut figures = Figures::default();
     let frame = InitiativeFrame::new(initiatives)?;
     let df = &frame.df;
@@ -122,7 +130,6 @@ pub fn consolidate(
             )
         })
         .collect();
-    figures.indicators = indicator_figures(values, config)?;
     Ok(figures)
 }
 

@@ -42,7 +42,7 @@ impl Staging {
     /// Writes the output `name` through `write`, which gets a buffered writer.
     pub fn put<F>(&self, name: &str, write: F) -> Result<(), Error>
     where
-        F: FnOnce(&mut dyn Write) -> Result<(), Error>,
+        F: FnOnce(&mut (dyn Write + Send)) -> Result<(), Error>,
     {
         let path = self.staging.path().join(name);
         let file = File::create(&path).map_err(fail(&path))?;

@@ -1,5 +1,5 @@
-//! Rendering: the report to bytes in every output format, in memory. Writing the files is
-//! `write`'s job; nothing here touches the file system or the clock.
+//! Rendering: the report in every output format, streamed into writers that `write` gives
+//! (files in its staging folder); nothing here touches the file system or the clock.
 
 pub mod diagnostics;
 pub mod format;
@@ -39,7 +39,13 @@ pub fn render(
         work().map(|()| start.elapsed().as_secs_f64())
     };
     let (xlsx, text) = rayon::join(
-        || timed(&|| staging.put_bytes(&format!("redovisning-{y}.xlsx"), &xlsx::render(report)?)),
+        || {
+            timed(&|| {
+                staging.put(&format!("redovisning-{y}.xlsx"), |w| {
+                    Ok(xlsx::write(report, w)?)
+                })
+            })
+        },
         || {
             timed(&|| {
                 let context = templates::context(report);

@@ -3,7 +3,7 @@
 //! `Totalt`, `Källa`, `Anm.`), `Teckenförklaring`, `Definitioner`, `Inlämningar` and
 //! `Avvikelser`.
 //!
-//! Renders to memory only; writing the file is `write`'s job. Numbers are numeric cells
+//! Renders into a writer it is given; creating the file is `write`'s job. Numbers are numeric cells
 //! with number formats, never text; symbols (`–`, `..`, `x`) are text by nature.
 
 mod sheets;
@@ -162,8 +162,8 @@ fn chart(sheet: &str, spec: &ChartSpec) -> Chart {
     chart
 }
 
-/// Renders the appendix to bytes.
-pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
+/// Renders the appendix into `out`, streamed: the workbook is never held whole in memory.
+pub fn write(report: &Report, out: impl std::io::Write + Send) -> Result<(), XlsxError> {
     let mut wb = Workbook::new();
     if report.initiatives.len() > STREAM_ABOVE {
         wb.set_zip_compression_level(LARGE_COMPRESSION_LEVEL);
@@ -196,7 +196,7 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
     if !report.diagnostics.is_empty() || !report.rejected.is_empty() {
         diagnostics(&mut wb, &f, report)?;
     }
-    wb.save_to_buffer()
+    wb.save_to_writer(out)
 }
 
 fn source_line(report: &Report) -> String {
