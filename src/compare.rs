@@ -369,12 +369,12 @@ pub fn compare(report: &Report, previous: &Previous, config: &Config) -> Compari
     let this_ids: BTreeSet<(&str, &str)> = report
         .initiatives
         .iter()
-        .map(|i| (&*i.administration, i.id.as_str()))
+        .map(|i| (&*i.administration, i.id()))
         .collect();
     let (mut continuing, mut new) = (Vec::new(), Vec::new());
     for i in report.initiatives.iter() {
-        let k = key(&i.administration, &i.id, &i.name);
-        if last_ids.contains(&(&*i.administration, i.id.as_str())) {
+        let k = key(&i.administration, i.id(), i.name());
+        if last_ids.contains(&(&*i.administration, i.id())) {
             continuing.push(k);
         } else {
             new.push(k);

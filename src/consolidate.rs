@@ -525,15 +525,14 @@ fn figures_of(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Texts;
     use crate::value::Period;
 
     fn initiative(admin: &str, area: &str, status: Status, spent: i64) -> Initiative {
         Initiative {
             file: "f.xlsx".into(),
             administration: admin.into(),
-            id: "1".into(),
-            name: "n".into(),
-            description: None,
+            texts: Texts::new("1", "n", None, None, None, None),
             area: area.into(),
             area_label: area.into(),
             shift: Some(2),
@@ -543,10 +542,7 @@ mod tests {
             budget_ore: None,
             spent_ore: Some(spent),
             agreement_ore: Some(spent / 2),
-            target_group: None,
             municipal_cooperation: None,
-            result: None,
-            contact: None,
             row: 2,
         }
     }

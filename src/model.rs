@@ -56,16 +56,83 @@ pub const SHIFTS: [&str; 4] = [
     "Från isolerade vård- och omsorgsinsatser till samordning utifrån personens fokus",
 ];
 
+/// An initiative's free texts — id, name, target group, description, result, contact —
+/// in one allocation. A national run keeps 600 000 initiatives; six strings each would be
+/// six allocations and 144 bytes of string headers per initiative.
+#[derive(Clone, PartialEq, Eq, Default)]
+pub struct Texts {
+    text: Box<str>,
+    /// Where each field ends in `text` (each begins where the one before it ends).
+    ends: [u32; Texts::FIELDS],
+    /// Bit `k` set: field `k` is absent (`None`), not empty.
+    absent: u8,
+}
+
+impl Texts {
+    const FIELDS: usize = 6;
+
+    /// The texts of an initiative.
+    pub fn new(
+        id: &str,
+        name: &str,
+        target_group: Option<&str>,
+        description: Option<&str>,
+        result: Option<&str>,
+        contact: Option<&str>,
+    ) -> Self {
+        let fields = [
+            Some(id),
+            Some(name),
+            target_group,
+            description,
+            result,
+            contact,
+        ];
+        let mut text = String::with_capacity(fields.iter().flatten().map(|f| f.len()).sum());
+        let mut ends = [0; Texts::FIELDS];
+        let mut absent = 0;
+        for (k, field) in fields.iter().enumerate() {
+            match field {
+                Some(f) => text.push_str(f),
+                None => absent |= 1 << k,
+            }
+            // A cell holds at most a few tens of thousands of characters (the configured
+            // limit), so six of them fit u32 offsets.
+            ends[k] = u32::try_from(text.len()).expect("an initiative's texts fit in 4 GiB");
+        }
+        Texts {
+            text: text.into_boxed_str(),
+            ends,
+            absent,
+        }
+    }
+
+    fn field(&self, k: usize) -> Option<&str> {
+        if self.absent & (1 << k) != 0 {
+            return None;
+        }
+        let start = if k == 0 { 0 } else { self.ends[k - 1] as usize };
+        Some(&self.text[start..self.ends[k] as usize])
+    }
+}
+
+impl std::fmt::Debug for Texts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list()
+            .entries((0..Texts::FIELDS).map(|k| self.field(k)))
+            .finish()
+    }
+}
+
 /// One accepted initiative. Money is kept in öre, so sums are exact, and serialised in
 /// kronor (`budget_kr`, ...), so the record is published as it is, without a copy.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Initiative {
     /// The administration that reported it (shared by the file's records).
     pub administration: Arc<str>,
-    /// Id, given or `<file stem>-<row>`.
-    pub id: String,
-    /// Name.
-    pub name: String,
+    /// Id (given or `<file stem>-<row>`), name, target group, description, result and
+    /// contact person: see the methods of the same names.
+    pub texts: Texts,
     /// Area code (shared by every initiative of the area).
     pub area: Arc<str>,
     /// Area label (shared by every initiative of the area).
@@ -79,24 +146,13 @@ pub struct Initiative {
     /// End date.
     pub end: Option<Date>,
     /// Budget in öre.
-    #[serde(rename = "budget_kr", serialize_with = "as_kronor")]
     pub budget_ore: Option<i64>,
     /// Funds spent in öre.
-    #[serde(rename = "spent_kr", serialize_with = "as_kronor")]
     pub spent_ore: Option<i64>,
     /// Of which agreement funds, in öre.
-    #[serde(rename = "agreement_funds_kr", serialize_with = "as_kronor")]
     pub agreement_ore: Option<i64>,
     /// Cooperation with a municipality.
     pub municipal_cooperation: Option<bool>,
-    /// Target group.
-    pub target_group: Option<String>,
-    /// Description.
-    pub description: Option<String>,
-    /// Result.
-    pub result: Option<String>,
-    /// Contact person.
-    pub contact: Option<String>,
     /// The file it came from, relative to the input folder (shared by the file's
     /// records).
     pub file: Arc<str>,
@@ -105,6 +161,36 @@ pub struct Initiative {
 }
 
 impl Initiative {
+    /// Id, given or `<file stem>-<row>`.
+    pub fn id(&self) -> &str {
+        self.texts.field(0).unwrap_or_default()
+    }
+
+    /// Name.
+    pub fn name(&self) -> &str {
+        self.texts.field(1).unwrap_or_default()
+    }
+
+    /// Target group.
+    pub fn target_group(&self) -> Option<&str> {
+        self.texts.field(2)
+    }
+
+    /// Description.
+    pub fn description(&self) -> Option<&str> {
+        self.texts.field(3)
+    }
+
+    /// Result.
+    pub fn result(&self) -> Option<&str> {
+        self.texts.field(4)
+    }
+
+    /// Contact person.
+    pub fn contact(&self) -> Option<&str> {
+        self.texts.field(5)
+    }
+
     /// Budget in kronor.
     pub fn budget_kr(&self) -> Option<f64> {
         self.budget_ore.map(crate::consolidate::kronor)
@@ -121,8 +207,32 @@ impl Initiative {
     }
 }
 
-fn as_kronor<S: serde::Serializer>(ore: &Option<i64>, s: S) -> Result<S::Ok, S::Error> {
-    ore.map(crate::consolidate::kronor).serialize(s)
+/// The published form (JSON, templates): the texts as fields, money in kronor.
+impl Serialize for Initiative {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Initiative", 19)?;
+        st.serialize_field("administration", &self.administration)?;
+        st.serialize_field("id", self.id())?;
+        st.serialize_field("name", self.name())?;
+        st.serialize_field("area", &self.area)?;
+        st.serialize_field("area_label", &self.area_label)?;
+        st.serialize_field("shift", &self.shift)?;
+        st.serialize_field("status", &self.status)?;
+        st.serialize_field("start", &self.start)?;
+        st.serialize_field("end", &self.end)?;
+        st.serialize_field("budget_kr", &self.budget_kr())?;
+        st.serialize_field("spent_kr", &self.spent_kr())?;
+        st.serialize_field("agreement_funds_kr", &self.agreement_funds_kr())?;
+        st.serialize_field("municipal_cooperation", &self.municipal_cooperation)?;
+        st.serialize_field("target_group", &self.target_group())?;
+        st.serialize_field("description", &self.description())?;
+        st.serialize_field("result", &self.result())?;
+        st.serialize_field("contact", &self.contact())?;
+        st.serialize_field("file", &self.file)?;
+        st.serialize_field("row", &self.row)?;
+        st.end()
+    }
 }
 
 /// One accepted indicator row.
@@ -208,4 +318,58 @@ pub struct Submission {
     pub rejected: Vec<RejectedRow>,
     /// Findings.
     pub diagnostics: Vec<Diagnostic>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn texts_keep_each_field_and_tell_absent_from_empty() {
+        let t = Texts::new(
+            "A-1",
+            "Hälsosamtal",
+            None,
+            Some(""),
+            Some("Klart åäö"),
+            None,
+        );
+        let fields: Vec<Option<&str>> = (0..Texts::FIELDS).map(|k| t.field(k)).collect();
+        assert_eq!(
+            fields,
+            [
+                Some("A-1"),
+                Some("Hälsosamtal"),
+                None,
+                Some(""),
+                Some("Klart åäö"),
+                None
+            ]
+        );
+        assert_eq!(&*t.text, "A-1HälsosamtalKlart åäö");
+    }
+
+    #[test]
+    fn an_initiative_is_published_with_its_texts_as_fields_in_order() {
+        let i = Initiative {
+            administration: "Psykiatrin".into(),
+            texts: Texts::new("P-7", "Mottagning", Some("Unga"), None, None, Some("Kim")),
+            area: "digital".into(),
+            area_label: "Digital".into(),
+            shift: Some(2),
+            status: Status::Ongoing,
+            start: None,
+            end: None,
+            budget_ore: Some(150_050),
+            spent_ore: None,
+            agreement_ore: None,
+            municipal_cooperation: Some(true),
+            file: "psykiatrin.xlsx".into(),
+            row: 9,
+        };
+        assert_eq!(
+            serde_json::to_string(&i).unwrap(),
+            r#"{"administration":"Psykiatrin","id":"P-7","name":"Mottagning","area":"digital","area_label":"Digital","shift":2,"status":"Pågående","start":null,"end":null,"budget_kr":1500.5,"spent_kr":null,"agreement_funds_kr":null,"municipal_cooperation":true,"target_group":"Unga","description":null,"result":null,"contact":"Kim","file":"psykiatrin.xlsx","row":9}"#
+        );
+    }
 }

@@ -476,14 +476,13 @@ fn exact_sum(values: &[f64]) -> f64 {
 mod tests {
     use super::*;
     use crate::model::Status;
+    use crate::model::Texts;
 
     fn initiative(administration: &str, file: &str, row: u32) -> Initiative {
         Initiative {
             file: file.into(),
             administration: administration.into(),
-            id: format!("{file}-{row}"),
-            name: "n".into(),
-            description: None,
+            texts: Texts::new(&format!("{file}-{row}"), "n", None, None, None, None),
             area: "a".into(),
             area_label: "a".into(),
             shift: None,
@@ -493,10 +492,7 @@ mod tests {
             budget_ore: None,
             spent_ore: None,
             agreement_ore: None,
-            target_group: None,
             municipal_cooperation: None,
-            result: None,
-            contact: None,
             row,
         }
     }
@@ -527,7 +523,7 @@ mod tests {
         sort_initiatives(&mut chunked);
         assert_eq!(chunked.chunks().len(), 6);
         let ids = |list: &Chunks<Initiative>| -> Vec<String> {
-            list.iter().map(|i| i.id.clone()).collect()
+            list.iter().map(|i| i.id().to_string()).collect()
         };
         assert_eq!(ids(&mixed), ids(&chunked));
         let order = ids(&chunked);

@@ -1,6 +1,8 @@
 //! Reading one row's cells as typed values, collecting a diagnostic for every cell that
 //! cannot be read. Used by the sheet validators; knows cell values and types, not rules.
 
+use std::borrow::Cow;
+
 use crate::diagnostic::{CellRef, Code, Diagnostic, Severity};
 use crate::read::{RawRow, Value};
 use crate::schema::{Column, collapse, spec};
@@ -194,12 +196,17 @@ impl<'a> RowReader<'a> {
 
     /// Text, trimmed; numbers and dates are written out.
     pub fn text(&mut self, column: Column) -> Option<String> {
+        self.text_ref(column).map(Cow::into_owned)
+    }
+
+    /// Like [`text`](Self::text), borrowing the cell's own text where it can.
+    pub fn text_ref(&mut self, column: Column) -> Option<Cow<'a, str>> {
         let value = self.value(column)?;
         Some(match value {
-            Value::Text(s) => s.trim().to_string(),
-            Value::Number(n) => format_plain(*n),
-            Value::Bool(b) => if *b { "Ja" } else { "Nej" }.to_string(),
-            Value::Date(d) => d.to_string(),
+            Value::Text(s) => Cow::Borrowed(s.trim()),
+            Value::Number(n) => Cow::Owned(format_plain(*n)),
+            Value::Bool(b) => Cow::Borrowed(if *b { "Ja" } else { "Nej" }),
+            Value::Date(d) => Cow::Owned(d.to_string()),
             _ => return None,
         })
     }

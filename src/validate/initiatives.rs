@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use crate::diagnostic::{Code, Severity};
-use crate::model::{Initiative, Status};
+use crate::model::{Initiative, Status, Texts};
 use crate::read::Value;
 use crate::schema::{Column, TOTALS_WORDS, collapse};
 use crate::value::ore;
@@ -102,7 +102,7 @@ pub fn read_row(
     shared: &super::Shared,
     stem: &str,
 ) -> Outcome {
-    let name = r.text(Column::Name);
+    let name = r.text_ref(Column::Name);
     match &name {
         None if !r.is_filled(Column::Name) => r.missing(Column::Name, "insatsens namn"),
         Some(n) if n.chars().count() > MAX_NAME_CHARS => r.error(
@@ -172,14 +172,20 @@ pub fn read_row(
         return Outcome::Invalid;
     };
     let id = r
-        .text(Column::Id)
-        .unwrap_or_else(|| format!("{stem}-{}", r.excel_row()));
+        .text_ref(Column::Id)
+        .unwrap_or_else(|| format!("{stem}-{}", r.excel_row()).into());
+    let texts = Texts::new(
+        &id,
+        &name,
+        r.text_ref(Column::TargetGroup).as_deref(),
+        r.text_ref(Column::Description).as_deref(),
+        r.text_ref(Column::Result).as_deref(),
+        r.text_ref(Column::Contact).as_deref(),
+    );
     Outcome::Initiative(Initiative {
         file: shared.file.clone(),
         administration: shared.administration.clone(),
-        id,
-        name,
-        description: r.text(Column::Description),
+        texts,
         area: vocab.area_codes[area].clone(),
         area_label: vocab.area_labels[area].clone(),
         shift,
@@ -189,10 +195,7 @@ pub fn read_row(
         budget_ore,
         spent_ore,
         agreement_ore,
-        target_group: r.text(Column::TargetGroup),
         municipal_cooperation,
-        result: r.text(Column::Result),
-        contact: r.text(Column::Contact),
         row: r.excel_row(),
     })
 }

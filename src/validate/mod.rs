@@ -437,7 +437,7 @@ fn read_initiatives(
         let outcome = initiatives::read_row(&mut r, rules.vocab, &shared, stem);
         let initiative = match outcome {
             initiatives::Outcome::Initiative(i) => {
-                initiatives::check_duplicate_id(&mut r, &i.id, &mut seen.initiative_ids);
+                initiatives::check_duplicate_id(&mut r, i.id(), &mut seen.initiative_ids);
                 sums.add(&i);
                 Some(i)
             }

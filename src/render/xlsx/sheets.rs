@@ -69,14 +69,14 @@ pub(super) fn appendix_sheet(
     for (row, i) in (3u32..).zip(report.initiatives.iter()) {
         let texts: [(u16, Option<&str>); 10] = [
             (0, Some(&i.administration)),
-            (1, Some(&i.id)),
-            (2, Some(&i.name)),
+            (1, Some(i.id())),
+            (2, Some(i.name())),
             (3, Some(&i.area_label)),
             (5, Some(i.status.label())),
-            (12, i.target_group.as_deref()),
-            (13, i.description.as_deref()),
-            (14, i.result.as_deref()),
-            (15, i.contact.as_deref()),
+            (12, i.target_group()),
+            (13, i.description()),
+            (14, i.result()),
+            (15, i.contact()),
             (16, Some(&i.file)),
         ];
         for (c, t) in texts {
