@@ -244,19 +244,17 @@ pub struct IndicatorValue {
     pub administration: Arc<str>,
     /// Indicator code (shared by every value of the indicator).
     pub indicator: Arc<str>,
-    /// The unit measured, if given.
-    pub unit: Option<String>,
+    /// The unit measured, if given (shared by the file's values of that unit).
+    pub unit: Option<Arc<str>>,
     /// The period.
     pub period: Period,
     /// Numerator.
     pub numerator: f64,
     /// Denominator (absent for counts).
     pub denominator: Option<f64>,
-    /// The initiative it belongs to.
-    pub initiative_id: Option<String>,
-    /// Comment.
-    pub comment: Option<String>,
-    /// Excel row number (1-based).
+    /// Excel row number (1-based). The row's initiative reference and comment are
+    /// checked when read and not kept: no output uses them, and a national run has half a
+    /// million indicator rows.
     pub row: u32,
 }
 

@@ -2,6 +2,7 @@
 //! period, with numerator and (for shares and rates) denominator.
 
 use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
 use crate::config::Config;
 use crate::diagnostic::Code;
@@ -17,6 +18,8 @@ use super::cells::{RowReader, format_plain};
 pub struct Seen {
     /// Initiative ids in `Insatser` (accepted or not).
     pub initiative_ids: BTreeSet<String>,
+    /// The file's units as written, each shared by the values that name it.
+    pub units: HashMap<String, Arc<str>>,
     /// `(indicator index, unit, period)` → the Excel row that first had it.
     pub rows: HashMap<(usize, String, Period), u32>,
 }
@@ -40,7 +43,7 @@ pub fn read_row(
         None
     };
     let indicator = index.map(|i| &config.indicators[i]);
-    let unit = r.text(Column::Unit);
+    let unit = r.text_ref(Column::Unit);
     let period = if r.is_filled(Column::Period) {
         r.period(Column::Period)
     } else {
@@ -102,8 +105,8 @@ pub fn read_row(
             _ => {}
         }
     }
-    let initiative_id = r.text(Column::InitiativeRef);
-    if let Some(id) = &initiative_id
+    let initiative_id = r.text_ref(Column::InitiativeRef);
+    if let Some(id) = initiative_id.as_deref()
         && !seen.initiative_ids.contains(id)
     {
         let hint = crate::schema::closest(
@@ -142,7 +145,14 @@ pub fn read_row(
         file: shared.file.clone(),
         administration: shared.administration.clone(),
         indicator: vocab.indicator_codes[index].clone(),
-        unit,
+        unit: unit.map(|u| match seen.units.get(&*u) {
+            Some(shared) => Arc::clone(shared),
+            None => {
+                let shared: Arc<str> = u.as_ref().into();
+                seen.units.insert(u.into_owned(), Arc::clone(&shared));
+                shared
+            }
+        }),
         period,
         numerator,
         denominator: if ind.kind.has_denominator() {
@@ -150,8 +160,6 @@ pub fn read_row(
         } else {
             None
         },
-        initiative_id,
-        comment: r.text(Column::Comment),
         row: r.excel_row(),
     })
 }
