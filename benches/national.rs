@@ -66,6 +66,23 @@ fn run(args: &[&str]) -> (f64, f64) {
     (start.elapsed().as_secs_f64(), peak_kib / 1024.0)
 }
 
+/// The sheet data of the workbooks unpacked (worksheets and shared strings), in MiB: the
+/// bound on `build`'s peak memory.
+fn unpacked_sheet_data(files: &[PathBuf]) -> f64 {
+    let mut bytes = 0u64;
+    for path in files {
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+        for i in 0..zip.len() {
+            let entry = zip.by_index_raw(i).unwrap();
+            let name = entry.name().unwrap();
+            if name.starts_with("xl/worksheets/") || name == "xl/sharedStrings.xml" {
+                bytes += entry.size();
+            }
+        }
+    }
+    bytes as f64 / (1024.0 * 1024.0)
+}
+
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
     v[v.len() / 2]
@@ -212,6 +229,12 @@ fn main() {
         example.push(s);
     }
     let (fr, fw) = (median(f_read), median(f_write));
+    let workbooks: Vec<PathBuf> = std::fs::read_dir(&input)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "xlsx"))
+        .collect();
+    let sheet_mib = unpacked_sheet_data(&workbooks);
     let (c, b, e) = (median(check), median(build), median(example));
     let cores = rayon::current_num_threads();
     println!(
@@ -227,6 +250,10 @@ fn main() {
     println!(
         "  redovisa build                {b:8.2} s   {:.2} x floor        peak {build_mem:.0} MiB",
         b / (fr + fw)
+    );
+    println!(
+        "  sheet data unpacked           {sheet_mib:8.0} MiB   build peak = {:.2} x sheet data",
+        build_mem / sheet_mib
     );
     println!(
         "  build throughput              {:8.0} rows/s",
