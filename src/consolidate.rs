@@ -6,11 +6,13 @@
 //! in öre (integers), so totals are exact to the krona. Indicators are always the ratio of
 //! sums, never the mean of ratios.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::hash::Hash;
 
 use polars::prelude::*;
 use std::sync::Arc;
+
+use foldhash::{HashMap, HashMapExt};
 
 use serde::Serialize;
 

@@ -4,9 +4,9 @@
 //!
 //! Pure: no file system, no clock (the report date is given). Keys are English.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
+use foldhash::{HashMap, HashSet};
 use serde::Serialize;
 
 use crate::config::{Config, IndicatorKind};
@@ -407,7 +407,15 @@ fn sort_initiatives(initiatives: &mut Chunks<Initiative>) {
         texts: impl Iterator<Item = &'a Arc<str>>,
         key: impl Fn(&str) -> K,
     ) -> HashMap<Arc<str>, u32> {
-        let distinct: HashSet<&Arc<str>> = texts.collect();
+        // Consecutive rows mostly share one string: hash only when it changes.
+        let mut distinct: HashSet<&Arc<str>> = HashSet::default();
+        let mut last: Option<&Arc<str>> = None;
+        for t in texts {
+            if !last.is_some_and(|l| Arc::ptr_eq(l, t)) {
+                distinct.insert(t);
+                last = Some(t);
+            }
+        }
         let mut sorted: Vec<&Arc<str>> = distinct.into_iter().collect();
         sorted.sort_by_cached_key(|t| (key(t), Arc::clone(t)));
         sorted
@@ -422,9 +430,14 @@ fn sort_initiatives(initiatives: &mut Chunks<Initiative>) {
     );
     let files = ranks(initiatives.iter().map(|i| &i.file), str::to_string);
     let key = |i: &Initiative| (admins[&i.administration], files[&i.file], i.row);
+    // A chunk is one file: its rows share the administration's and file's ranks.
+    let chunk_key = |c: &Vec<Initiative>| (admins[&c[0].administration], files[&c[0].file]);
     let same_file = |c: &Vec<Initiative>| {
-        c.iter()
-            .all(|i| Arc::ptr_eq(&i.file, &c[0].file) || i.file == c[0].file)
+        c.iter().all(|i| {
+            (Arc::ptr_eq(&i.file, &c[0].file) || i.file == c[0].file)
+                && (Arc::ptr_eq(&i.administration, &c[0].administration)
+                    || i.administration == c[0].administration)
+        })
     };
     let homogeneous = initiatives.chunks().iter().all(same_file);
     initiatives.with_chunks(|chunks| {
@@ -432,10 +445,16 @@ fn sort_initiatives(initiatives: &mut Chunks<Initiative>) {
             let all: Vec<Initiative> = std::mem::take(chunks).into_iter().flatten().collect();
             chunks.push(all);
         }
-        for c in chunks.iter_mut() {
-            c.sort_by_cached_key(key);
+        if homogeneous {
+            for c in chunks.iter_mut() {
+                if !c.is_sorted_by_key(|i| i.row) {
+                    c.sort_by_key(|i| i.row);
+                }
+            }
+        } else {
+            chunks[0].sort_by_cached_key(key);
         }
-        chunks.sort_by_cached_key(|c| key(&c[0]));
+        chunks.sort_by_cached_key(|c| chunk_key(c));
     });
 }
 

@@ -1,8 +1,10 @@
 //! The rules of the `Indikatorer` sheet (SPEC 2.3): one row per indicator, unit and
 //! period, with numerator and (for shares and rates) denominator.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::sync::Arc;
+
+use foldhash::HashMap;
 
 use crate::config::Config;
 use crate::diagnostic::Code;
