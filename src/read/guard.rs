@@ -41,19 +41,43 @@ pub fn check_archive(bytes: &[u8], file: &str, limits: &Limits) -> Result<(), Di
     Ok(())
 }
 
-/// Whether any worksheet of an xlsx archive declares merged cells. Looking for the tag in
-/// the unpacked XML costs a fraction of parsing the sheet a second time, which is what
-/// asking calamine for the merged regions does; most workbooks have none.
-pub fn xlsx_has_merges(bytes: &[u8]) -> bool {
+/// What the worksheets of an xlsx archive contain, found by looking for the tags in the
+/// unpacked XML.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct XlsxFeatures {
+    /// Some worksheet declares merged cells.
+    pub merges: bool,
+    /// Some worksheet has a formula.
+    pub formulas: bool,
+}
+
+impl XlsxFeatures {
+    /// Everything: what a reader must assume when the archive cannot be scanned.
+    const ALL: XlsxFeatures = XlsxFeatures {
+        merges: true,
+        formulas: true,
+    };
+}
+
+/// Scans the worksheets of an xlsx archive for merged cells and formulas. Looking for the
+/// tags costs a fraction of what it saves: asking calamine for the merged regions parses a
+/// sheet a second time, and reading cells with their formulas is slower than without;
+/// most workbooks have neither.
+pub fn xlsx_features(bytes: &[u8]) -> XlsxFeatures {
     use std::io::Read;
     let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
-        return true; // let the reader decide
+        return XlsxFeatures::ALL; // let the reader decide
     };
-    let finder = memchr::memmem::Finder::new(b"<mergeCell ");
+    let merge = memchr::memmem::Finder::new(b"<mergeCell ");
+    let formula = memchr::memmem::Finder::new(b"<f");
+    let mut found = XlsxFeatures {
+        merges: false,
+        formulas: false,
+    };
     let mut buf = Vec::new();
     for i in 0..archive.len() {
         let Ok(mut entry) = archive.by_index(i) else {
-            return true;
+            return XlsxFeatures::ALL;
         };
         let name = entry
             .name()
@@ -63,11 +87,19 @@ pub fn xlsx_has_merges(bytes: &[u8]) -> bool {
             continue;
         }
         buf.clear();
-        if entry.read_to_end(&mut buf).is_err() || finder.find(&buf).is_some() {
-            return true;
+        if entry.read_to_end(&mut buf).is_err() {
+            return XlsxFeatures::ALL;
+        }
+        found.merges |= merge.find(&buf).is_some();
+        // `<f>`, `<f t="shared" ...>`, `<f/>`; not `<filterColumn>` or `<fitToPage>`.
+        found.formulas |= formula
+            .find_iter(&buf)
+            .any(|at| matches!(buf.get(at + 2), Some(b'>' | b' ' | b'/')));
+        if found == XlsxFeatures::ALL {
+            break;
         }
     }
-    false
+    found
 }
 
 const ENDOFCHAIN: u32 = 0xFFFF_FFFE;
@@ -386,6 +418,58 @@ fn sheet_area<'a>(records: impl Iterator<Item = (u16, std::borrow::Cow<'a, [u8]>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An archive with one worksheet holding `xml` (and a workbook part that mentions
+    /// formulas, which must not count).
+    fn archive(xml: &str) -> Vec<u8> {
+        use std::io::Write;
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let stored = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        zip.start_file("xl/workbook.xml", stored).unwrap();
+        zip.write_all(b"<definedName><f>SUM(A1)</f><mergeCell x/></definedName>")
+            .unwrap();
+        zip.start_file("xl/worksheets/sheet1.xml", stored).unwrap();
+        zip.write_all(xml.as_bytes()).unwrap();
+        zip.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn worksheet_features_are_found_by_their_tags_only() {
+        let plain = r#"<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><autoFilter><filterColumn colId="0"><filters/></filterColumn></autoFilter><pageSetup fitToPage="1"/></worksheet>"#;
+        let none = XlsxFeatures {
+            merges: false,
+            formulas: false,
+        };
+        assert_eq!(xlsx_features(&archive(plain)), none);
+        for formula in [
+            "<f>A1*2</f>",
+            r#"<f t="shared" ref="B1:B9" si="0">A1*2</f>"#,
+            r#"<f t="shared" si="0"/>"#,
+        ] {
+            let xml = plain.replace("<v>1</v>", &format!("{formula}<v>2</v>"));
+            assert_eq!(
+                xlsx_features(&archive(&xml)),
+                XlsxFeatures {
+                    merges: false,
+                    formulas: true
+                },
+                "{formula}"
+            );
+        }
+        let merged = plain.replace(
+            "</sheetData>",
+            r#"</sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>"#,
+        );
+        assert_eq!(
+            xlsx_features(&archive(&merged)),
+            XlsxFeatures {
+                merges: true,
+                formulas: false
+            }
+        );
+        assert_eq!(xlsx_features(b"not a zip"), XlsxFeatures::ALL);
+    }
 
     /// A minimal compound file: header, one FAT sector, one directory sector.
     fn compound(fat: &[u32], dir_start: u32) -> Vec<u8> {

@@ -18,7 +18,7 @@ use crate::value::{Date, parse_date};
 mod guard;
 mod ods;
 
-use guard::{CFB_MAGIC, check_archive, check_compound_file, xlsx_has_merges};
+use guard::{CFB_MAGIC, check_archive, check_compound_file, xlsx_features};
 
 /// A non-empty cell's value as the file holds it.
 #[derive(Debug, Clone, PartialEq)]
@@ -163,26 +163,34 @@ pub fn read_bytes(
     let cursor = Cursor::new(bytes);
     match ext {
         "xlsx" | "xlsm" => {
-            let merges = xlsx_has_merges(cursor.get_ref());
+            let features = xlsx_features(cursor.get_ref());
             let mut wb: Xlsx<_> = Xlsx::new(cursor).map_err(|e| ctx.open_error(&e))?;
             let is_1904 = wb.has_1904_epoch();
             ctx.read_sheets(&mut wb, is_1904, |wb, name| {
                 let mut cells = Vec::new();
                 let mut reader = wb.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
-                while let Some(c) = reader
-                    .next_cell_with_formula_metadata()
-                    .map_err(|e| e.to_string())?
-                {
-                    let (row, col) = c.pos;
-                    let value = if matches!(c.value, DataRef::Empty) && c.formula.is_some() {
-                        Some(Value::FormulaWithoutValue)
-                    } else {
-                        ctx.convert(c.value)
-                    };
-                    ctx.push(&mut cells, row, col, value, name)?;
+                if features.formulas {
+                    while let Some(c) = reader
+                        .next_cell_with_formula_metadata()
+                        .map_err(|e| e.to_string())?
+                    {
+                        let (row, col) = c.pos;
+                        let value = if matches!(c.value, DataRef::Empty) && c.formula.is_some() {
+                            Some(Value::FormulaWithoutValue)
+                        } else {
+                            ctx.convert(c.value)
+                        };
+                        ctx.push(&mut cells, row, col, value, name)?;
+                    }
+                } else {
+                    while let Some(c) = reader.next_cell().map_err(|e| e.to_string())? {
+                        let (row, col) = c.get_position();
+                        let value = ctx.convert(c.get_value().clone());
+                        ctx.push(&mut cells, row, col, value, name)?;
+                    }
                 }
                 drop(reader);
-                let merged = if merges {
+                let merged = if features.merges {
                     wb.merge_cells_by_sheet_name(name).unwrap_or_default()
                 } else {
                     Vec::new()
@@ -329,7 +337,12 @@ impl Context<'_> {
             if s.is_empty() {
                 None
             } else {
-                let n = s.chars().count();
+                // A text no longer in bytes than the limit is within it in characters.
+                let n = if s.len() <= self.limits.max_cell_chars {
+                    0
+                } else {
+                    s.chars().count()
+                };
                 Some(if n > self.limits.max_cell_chars {
                     Value::TooLong(n)
                 } else {
