@@ -2,24 +2,24 @@
 //! accepted initiatives and indicator values.
 //!
 //! This is the only module that uses polars, so an upgrade of its (unstable) API touches
-//! one file. Frames are built column by column from the typed records. Money is summed
-//! in öre (integers), so totals are exact to the krona. Indicators are always the ratio of
-//! sums, never the mean of ratios.
+//! this folder only. Frames are built column by column from the typed records, texts as
+//! integer codes (`codes`). Money is summed in öre (integers), so totals are exact to the
+//! krona. Indicators (`indicators`) are always the ratio of sums, never the mean of
+//! ratios.
+
+mod codes;
+mod indicators;
 
 use std::collections::BTreeMap;
-use std::hash::Hash;
 
 use polars::prelude::*;
-use std::sync::Arc;
-
-use foldhash::{HashMap, HashMapExt};
-
 use serde::Serialize;
 
 use crate::config::Config;
 use crate::model::{IndicatorValue, Initiative, Status};
 use crate::rows::Chunks;
-use crate::value::Period;
+use codes::{Codes, shared_codes};
+use indicators::indicator_figures;
 /// Money and counts for one group (an administration, an area, a cell of the matrix).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
 pub struct Money {
@@ -137,66 +137,6 @@ fn initiative_figures(initiatives: &Chunks<Initiative>, config: &Config) -> Pola
         })
         .collect();
     Ok(figures)
-}
-
-/// The distinct values of a column, each given a small integer code in order of first
-/// appearance. Frames hold the codes (4 bytes a row) instead of copies of the text, and
-/// polars groups by integers; the codes are turned back into values for the few groups.
-struct Codes<K> {
-    values: Vec<K>,
-    index: HashMap<K, u32>,
-}
-
-impl<K: Hash + Eq + Clone> Codes<K> {
-    fn new() -> Self {
-        Codes {
-            values: Vec::new(),
-            index: HashMap::new(),
-        }
-    }
-
-    fn code(&mut self, value: K) -> u32 {
-        if let Some(&code) = self.index.get(&value) {
-            return code;
-        }
-        let code = self.values.len() as u32;
-        self.values.push(value.clone());
-        self.index.insert(value, code);
-        code
-    }
-
-    fn value(&self, code: u32) -> &K {
-        &self.values[code as usize]
-    }
-}
-
-impl Codes<&str> {
-    fn text(&self, code: u32) -> &str {
-        self.value(code)
-    }
-}
-
-/// A code column of `records`, reusing the previous row's code when the text is the
-/// same shared string (the records of one file share their administration's).
-fn shared_codes<'a, T: 'a>(
-    records: impl Iterator<Item = &'a T>,
-    codes: &mut Codes<&'a str>,
-    text: impl Fn(&'a T) -> &'a Arc<str>,
-) -> Vec<u32> {
-    let mut last: Option<(&Arc<str>, u32)> = None;
-    records
-        .map(|r| {
-            let t = text(r);
-            match last {
-                Some((prev, code)) if Arc::ptr_eq(prev, t) => code,
-                _ => {
-                    let code = codes.code(t);
-                    last = Some((t, code));
-                    code
-                }
-            }
-        })
-        .collect()
 }
 
 /// The initiatives' money summed per administration, area, status and shift (every
@@ -357,201 +297,6 @@ fn money_groups(df: &DataFrame, keys: &[&str]) -> PolarsResult<BTreeMap<Vec<u32>
 /// Kronor from öre.
 pub fn kronor(ore: i64) -> f64 {
     ore as f64 / 100.0
-}
-
-/// The indicator values as a frame of codes and sums, with the codes' values.
-struct IndicatorFrame<'a> {
-    df: DataFrame,
-    indicators: Codes<&'a str>,
-    administrations: Codes<&'a str>,
-    periods: Codes<Period>,
-}
-
-impl<'a> IndicatorFrame<'a> {
-    fn new(values: &'a Chunks<IndicatorValue>) -> PolarsResult<Self> {
-        let mut indicators = Codes::new();
-        let mut administrations = Codes::new();
-        let mut periods = Codes::new();
-        // Units are told apart as the rules compare them (case and spacing ignored);
-        // each distinct spelling is collapsed once.
-        let mut units: Codes<String> = Codes::new();
-        let mut spelled: HashMap<&str, u32> = HashMap::new();
-        let unit_codes: Vec<u32> = values
-            .iter()
-            .map(|v| {
-                let raw = v.unit.as_deref().unwrap_or("");
-                *spelled
-                    .entry(raw)
-                    .or_insert_with(|| units.code(crate::schema::collapse(raw)))
-            })
-            .collect();
-        let indicator = shared_codes(values.iter(), &mut indicators, |v| &v.indicator);
-        let administration =
-            shared_codes(values.iter(), &mut administrations, |v| &v.administration);
-        // A unit's year value is its year row if it has one, else its quarters, else its
-        // months: mark the rows of each unit's coarsest period (lowest granularity).
-        let unit = |row: usize| (indicator[row], administration[row], unit_codes[row]);
-        let mut coarsest: HashMap<(u32, u32, u32), u8> = HashMap::new();
-        for (row, v) in values.iter().enumerate() {
-            let g = coarsest.entry(unit(row)).or_insert(u8::MAX);
-            *g = (*g).min(v.period.granularity());
-        }
-        let year_row: Vec<bool> = values
-            .iter()
-            .enumerate()
-            .map(|(row, v)| coarsest[&unit(row)] == v.period.granularity())
-            .collect();
-        drop(coarsest);
-        let columns = vec![
-            Column::new("indicator".into(), indicator),
-            Column::new("administration".into(), administration),
-            Column::new("year_row".into(), year_row),
-            Column::new(
-                "period".into(),
-                values
-                    .iter()
-                    .map(|v| periods.code(v.period))
-                    .collect::<Vec<u32>>(),
-            ),
-            Column::new(
-                "granularity".into(),
-                values
-                    .iter()
-                    .map(|v| u32::from(v.period.granularity()))
-                    .collect::<Vec<u32>>(),
-            ),
-            Column::new(
-                "num".into(),
-                values.iter().map(|v| v.numerator).collect::<Vec<_>>(),
-            ),
-            Column::new(
-                "den".into(),
-                values.iter().map(|v| v.denominator).collect::<Vec<_>>(),
-            ),
-        ];
-        Ok(IndicatorFrame {
-            df: DataFrame::new(values.len(), columns)?,
-            indicators,
-            administrations,
-            periods,
-        })
-    }
-}
-
-/// Year values per administration and for the region, then one figure per month or
-/// quarter given. A unit's year value is its year row if it has one, else the sum of its
-/// quarters, else the sum of its months, so that no unit is counted twice.
-fn indicator_figures(
-    values: &Chunks<IndicatorValue>,
-    config: &Config,
-) -> PolarsResult<Vec<IndicatorFigure>> {
-    let frame = IndicatorFrame::new(values)?;
-    let df = frame.df.clone().lazy();
-    let year_rows = df.clone().filter(col("year_row"));
-    let sums = [
-        col("num").sum().alias("num"),
-        col("den").sum().alias("den"),
-        col("den").count().cast(DataType::Int64).alias("den_n"),
-    ];
-    let year_admin = year_rows
-        .clone()
-        .group_by([col("indicator"), col("administration")])
-        .agg(sums.clone())
-        .collect()?;
-    let year_region = year_rows
-        .group_by([col("indicator")])
-        .agg(sums.clone())
-        .collect()?;
-    let sub = df.filter(col("granularity").gt(lit(0)));
-    let sub_admin = sub
-        .clone()
-        .group_by([col("indicator"), col("administration"), col("period")])
-        .agg(sums.clone())
-        .collect()?;
-    let sub_region = sub
-        .group_by([col("indicator"), col("period")])
-        .agg(sums)
-        .collect()?;
-    let year = config.year.to_string();
-    let mut out = Vec::new();
-    out.extend(figures_of(
-        &year_region,
-        &frame,
-        config,
-        false,
-        Some(&year),
-    )?);
-    out.extend(figures_of(&year_admin, &frame, config, true, Some(&year))?);
-    out.extend(figures_of(&sub_region, &frame, config, false, None)?);
-    out.extend(figures_of(&sub_admin, &frame, config, true, None)?);
-    let order = |f: &IndicatorFigure| {
-        (
-            config.indicators.iter().position(|i| i.code == f.indicator),
-            f.administration.is_some(),
-            f.administration.as_deref().map(swedish_key),
-            f.period.len() > 4,
-            f.period.clone(),
-        )
-    };
-    out.sort_by_key(order);
-    crate::suppress::suppress(&mut out, config.suppression_threshold, &year);
-    Ok(out)
-}
-
-fn figures_of(
-    df: &DataFrame,
-    frame: &IndicatorFrame<'_>,
-    config: &Config,
-    per_admin: bool,
-    period: Option<&str>,
-) -> PolarsResult<Vec<IndicatorFigure>> {
-    let indicator = df.column("indicator")?.u32()?;
-    let admin = if per_admin {
-        Some(df.column("administration")?.u32()?)
-    } else {
-        None
-    };
-    let periods = if period.is_none() {
-        Some(df.column("period")?.u32()?)
-    } else {
-        None
-    };
-    let num = df.column("num")?.f64()?;
-    let den = df.column("den")?.f64()?;
-    let den_n = df.column("den_n")?.i64()?;
-    let mut out = Vec::new();
-    for row in 0..df.height() {
-        let Some(code) = indicator.get(row).map(|c| frame.indicators.text(c)) else {
-            continue;
-        };
-        let Some(ind) = config.indicator(code) else {
-            continue;
-        };
-        let numerator = num.get(row).unwrap_or(0.0);
-        let denominator = (ind.kind.has_denominator() && den_n.get(row).unwrap_or(0) > 0)
-            .then(|| den.get(row).unwrap_or(0.0));
-        let value = ind.value(numerator, denominator);
-        out.push(IndicatorFigure {
-            indicator: code.to_string(),
-            administration: admin
-                .and_then(|a| a.get(row))
-                .map(|c| frame.administrations.text(c).to_string()),
-            period: period
-                .map(str::to_string)
-                .or_else(|| {
-                    periods
-                        .and_then(|p| p.get(row))
-                        .map(|c| frame.periods.value(c).to_string())
-                })
-                .unwrap_or_default(),
-            numerator,
-            denominator,
-            value,
-            suppressed: false, // decided by `suppress` over all figures
-            target_met: ind.target.zip(value).map(|(t, v)| t.is_met(v)),
-        });
-    }
-    Ok(out)
 }
 
 #[cfg(test)]
