@@ -6,6 +6,7 @@
 //! Renders into a writer it is given; creating the file is `write`'s job. Numbers are numeric cells
 //! with number formats, never text; symbols (`–`, `..`, `x`) are text by nature.
 
+mod bilaga;
 mod sheets;
 mod tables;
 
@@ -21,12 +22,10 @@ pub use sheets::swedish_severity;
 use sheets::{appendix_sheet, definitions, diagnostics, legend, submissions};
 use tables::{comparison_tables, tables};
 
-/// Above this many initiatives the Bilaga is written row by row to disk as it is built
-/// (rust_xlsxwriter's constant-memory mode) instead of held in memory, and the workbook
-/// is compressed at [`LARGE_COMPRESSION_LEVEL`].
-pub const STREAM_ABOVE: usize = 20_000;
+/// Above this many initiatives the workbook is compressed at [`LARGE_COMPRESSION_LEVEL`].
+pub const LARGE_ABOVE: usize = 20_000;
 
-/// The zip compression level of a large workbook (more than [`STREAM_ABOVE`]
+/// The zip compression level of a large workbook (more than [`LARGE_ABOVE`]
 /// initiatives). Deflate at the default level 6 was a third of writing a national
 /// workbook; level 3 wrote it 2 s faster (5.9 s instead of 7.9 s) for a file 14 % larger
 /// (64 MB instead of 56 MB). Small workbooks keep the default.
@@ -165,7 +164,7 @@ fn chart(sheet: &str, spec: &ChartSpec) -> Chart {
 /// Renders the appendix into `out`, streamed: the workbook is never held whole in memory.
 pub fn write(report: &Report, out: impl std::io::Write + Send) -> Result<(), XlsxError> {
     let mut wb = Workbook::new();
-    if report.initiatives.len() > STREAM_ABOVE {
+    if report.initiatives.len() > LARGE_ABOVE {
         wb.set_zip_compression_level(LARGE_COMPRESSION_LEVEL);
     }
     let d = report.generated;

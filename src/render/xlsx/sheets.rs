@@ -7,18 +7,15 @@ use crate::model::SHIFTS;
 use crate::render::format::{CANNOT_OCCUR, NOT_AVAILABLE, NOTHING, SUPPRESSED, num};
 use crate::report::Report;
 
-use super::{Formats, STREAM_ABOVE, draft_mark, page_setup, source_line};
+use super::{Formats, bilaga, draft_mark, page_setup, source_line};
 
 pub(super) fn appendix_sheet(
     wb: &mut Workbook,
     f: &Formats,
     report: &Report,
 ) -> Result<(), XlsxError> {
-    let ws = if report.initiatives.len() > STREAM_ABOVE {
-        wb.add_worksheet_with_constant_memory()?
-    } else {
-        wb.add_worksheet()
-    };
+    // Written row by row to disk as it is built (its rows are rendered on every core).
+    let ws = wb.add_worksheet_with_constant_memory()?;
     ws.set_name("Tabell 8")?;
     let title = format!("Tabell 8. Bilaga: samtliga insatser, {}", report.year);
     ws.write_string_with_format(
@@ -53,7 +50,7 @@ pub(super) fn appendix_sheet(
         "Rad",
     ];
     let date_fmt = Format::new().set_num_format("yyyy-mm-dd");
-    let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
+    let mut widths = headers.map(|h| h.chars().count());
     // The table first: it writes its header row, and in constant-memory mode rows must be
     // written in order.
     let last = (3 + report.initiatives.len() as u32).max(4) - 1;
@@ -66,52 +63,11 @@ pub(super) fn appendix_sheet(
         .set_style(TableStyle::Light1)
         .set_name("Insatser");
     ws.add_table(2, 0, last, headers.len() as u16 - 1, &table)?;
-    for (row, i) in (3u32..).zip(report.initiatives.iter()) {
-        let texts: [(u16, Option<&str>); 10] = [
-            (0, Some(&i.administration)),
-            (1, Some(i.id())),
-            (2, Some(i.name())),
-            (3, Some(&i.area_label)),
-            (5, Some(i.status.label())),
-            (12, i.target_group()),
-            (13, i.description()),
-            (14, i.result()),
-            (15, i.contact()),
-            (16, Some(&i.file)),
-        ];
-        for (c, t) in texts {
-            if let Some(t) = t {
-                ws.write_string(row, c, t)?;
-                // A text no longer in bytes than the width cannot widen it: skip counting.
-                let w = &mut widths[c as usize];
-                if t.len() > *w && *w < 50 {
-                    *w = (*w).max(t.chars().count().min(50));
-                }
-            }
-        }
-        if let Some(s) = i.shift {
-            ws.write_number(row, 4, f64::from(s))?;
-        }
-        for (c, d) in [(6u16, i.start), (7, i.end)] {
-            if let Some(d) = d {
-                ws.write_number_with_format(row, c, d.to_serial(), &date_fmt)?;
-                widths[c as usize] = widths[c as usize].max(10);
-            }
-        }
-        for (c, v) in [
-            (8u16, i.budget_kr()),
-            (9, i.spent_kr()),
-            (10, i.agreement_funds_kr()),
-        ] {
-            if let Some(v) = v {
-                ws.write_number_with_format(row, c, v, &f.kr)?;
-            }
-        }
-        if let Some(b) = i.municipal_cooperation {
-            ws.write_string(row, 11, if b { "Ja" } else { "Nej" })?;
-        }
-        ws.write_number(row, 17, f64::from(i.row))?;
-    }
+    let styles = bilaga::Styles {
+        date: ws.format_index(&date_fmt),
+        kr: ws.format_index(&f.kr),
+    };
+    bilaga::write_rows(ws, report.initiatives.iter(), 3, styles, &mut widths)?;
     let mut r = last + 2;
     ws.write_string_with_format(r, 0, source_line(report), &f.note)?;
     r += 1;

@@ -8880,6 +8880,74 @@ impl Worksheet {
         self
     }
 
+    /// Patched for redovisa (see vendor/README.md): appends rows that the caller has
+    /// already rendered as SpreadsheetML `<row>` elements to a constant-memory
+    /// worksheet, so that a large sheet can be rendered on several threads.
+    ///
+    /// `xml` holds the `<row>` elements of rows `first_row..=last_row` (0-based; the
+    /// `r` attributes are 1-based), in order, with cells up to column `last_col`. The
+    /// caller escapes text with [`escape_cell_text`] and takes style indices from
+    /// [`Worksheet::format_index`]. Rows before `first_row` must be complete; writing
+    /// continues after `last_row`.
+    ///
+    /// # Errors
+    ///
+    /// - [`XlsxError::ParameterError`] - the worksheet is not in constant-memory mode,
+    ///   or a row from `first_row` on has already been written.
+    /// - [`XlsxError::RowColumnLimitError`] - the rows or columns are beyond Excel's.
+    #[cfg(feature = "constant_memory")]
+    pub fn write_rendered_rows(
+        &mut self,
+        first_row: RowNum,
+        last_row: RowNum,
+        last_col: ColNum,
+        xml: &[u8],
+    ) -> Result<&mut Worksheet, XlsxError> {
+        if !self.use_constant_memory {
+            return Err(XlsxError::ParameterError(
+                "write_rendered_rows() needs a constant-memory worksheet".to_string(),
+            ));
+        }
+        if first_row > last_row || first_row < self.current_row {
+            return Err(XlsxError::ParameterError(format!(
+                "rows {first_row}..={last_row} come before row {} already written",
+                self.current_row
+            )));
+        }
+        if !self.check_dimensions_only(last_row, last_col) {
+            return Err(XlsxError::RowColumnLimitError);
+        }
+        // Write out the rows before, then the rendered ones.
+        if first_row > self.current_row {
+            self.flush_to_row(first_row);
+        }
+        if self.data_table.contains_key(&first_row)
+            || self.write_ahead.range(first_row..=last_row).next().is_some()
+        {
+            return Err(XlsxError::ParameterError(format!(
+                "rows {first_row}..={last_row} already have cells"
+            )));
+        }
+        self.check_dimensions(first_row, 0);
+        self.check_dimensions(last_row, last_col);
+        self.file_writer()
+            .write_all(xml)
+            .map_err(XlsxError::IoError)?;
+        // Continue after the rendered rows, as `flush_data_row()` does.
+        let next_row = last_row + 1;
+        if let Some(columns) = self.write_ahead.remove(&next_row) {
+            self.data_table.insert(next_row, columns);
+        }
+        self.current_row = next_row;
+        Ok(self)
+    }
+
+    /// Patched for redovisa (see vendor/README.md): the style index of `format` in this
+    /// worksheet's workbook, for cells rendered with [`Worksheet::write_rendered_rows`].
+    pub fn format_index(&mut self, format: &Format) -> u32 {
+        self.format_xf_index(format)
+    }
+
     /// Add a table to a worksheet.
     ///
     /// Tables in Excel are a way of grouping a range of cells into a single
@@ -21529,4 +21597,17 @@ pub(crate) enum BorderPosition {
     BottomLeft,
     BottomCenter,
     BottomRight,
+}
+
+/// Patched for redovisa (see vendor/README.md): `text` escaped for an inline string
+/// cell (`<is><t>…</t></is>`) of [`Worksheet::write_rendered_rows`], as this crate
+/// escapes it, and whether the `<t>` element needs `xml:space="preserve"`.
+pub fn escape_cell_text(text: &str) -> (Cow<'_, str>, bool) {
+    let whitespace = ['\t', '\n', ' '];
+    let preserve = text.starts_with(whitespace) || text.ends_with(whitespace);
+    let escaped = match crate::xmlwriter::escape_xml_escapes(text) {
+        Cow::Borrowed(t) => crate::xmlwriter::escape_xml_data(t),
+        Cow::Owned(t) => Cow::Owned(crate::xmlwriter::escape_xml_data(&t).into_owned()),
+    };
+    (escaped, preserve)
 }
