@@ -117,11 +117,14 @@ fn read_all(path: &Path) -> (usize, Vec<Vec<Data>>) {
     (count, initiatives)
 }
 
-/// Writes out what earlier measurements left in the page cache, so that a measurement's
-/// own `fsync`s do not also wait for the previous one's data (ext4 commits it together).
+/// Starts every measurement from the same state: what earlier measurements left in the
+/// page cache is written out (so that a measurement's own `fsync`s do not also wait for
+/// it), and the machine rests a moment (measured back to back, whatever came last ran
+/// up to 15 % slower than alone).
 fn settle() {
     // SAFETY: sync(2) takes no arguments and cannot fail.
     unsafe { libc::sync() };
+    std::thread::sleep(std::time::Duration::from_secs(2));
 }
 
 /// The floor: read everything in parallel, then write the initiatives into one sheet.
