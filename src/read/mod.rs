@@ -490,20 +490,22 @@ fn sort_cells(cells: &mut Cells) {
 /// Groups cells into rows; a later cell at the same position replaces an earlier one.
 fn into_rows(mut cells: Cells) -> Vec<RawRow> {
     sort_cells(&mut cells);
+    // Each row's vector is allocated once, at its size (rows are runs of sorted cells).
+    let run = |rest: &[(u32, u32, Value)]| rest.iter().take_while(|c| c.0 == rest[0].0).count();
     let mut rows: Vec<RawRow> = Vec::new();
-    for (r, c, v) in cells {
-        match rows.last_mut() {
-            Some(last) if last.row == r => {
-                if last.cells.last().is_some_and(|(lc, _)| *lc == c) {
-                    last.cells.pop();
-                }
-                last.cells.push((c, v));
+    let mut cells = cells.into_iter();
+    while !cells.as_slice().is_empty() {
+        let rest = cells.as_slice();
+        let len = run(rest);
+        let row = rest[0].0;
+        let mut out: Vec<(u32, Value)> = Vec::with_capacity(len);
+        for (_, c, v) in cells.by_ref().take(len) {
+            if out.last().is_some_and(|(lc, _)| *lc == c) {
+                out.pop();
             }
-            _ => rows.push(RawRow {
-                row: r,
-                cells: vec![(c, v)],
-            }),
+            out.push((c, v));
         }
+        rows.push(RawRow { row, cells: out });
     }
     rows
 }

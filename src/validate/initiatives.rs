@@ -47,9 +47,11 @@ impl Sums {
 /// Whether the row is a totals row (`Summa`, `Totalt`, `Total` in `Insats`, or in `Id`
 /// when `Insats` is blank).
 pub fn is_totals(r: &RowReader<'_>) -> bool {
+    // One word, any case, white space around and a colon after it (`Summa:`); compared
+    // without allocating, since every row is asked.
     let word = |column| {
         matches!(r.raw(column), Some(Value::Text(t))
-            if t.len() <= 24 && TOTALS_WORDS.contains(&collapse(t).trim_end_matches(':')))
+            if TOTALS_WORDS.iter().any(|w| t.trim().trim_end_matches(':').eq_ignore_ascii_case(w)))
     };
     word(Column::Name) || (!r.is_filled(Column::Name) && word(Column::Id))
 }
