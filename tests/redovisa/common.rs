@@ -5,6 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
+use calamine::{Data, Reader, open_workbook_auto};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 
 /// A cell value to write.
@@ -354,4 +355,20 @@ pub fn example() -> Scratch {
     );
     assert_eq!(code(&out), 0);
     sc
+}
+
+/// The cells of sheet `name` of the workbook at `path`.
+pub fn sheet_rows(path: &std::path::Path, name: &str) -> Vec<Vec<Data>> {
+    let mut wb = open_workbook_auto(path).unwrap();
+    let range = wb.worksheet_range(name).unwrap();
+    range.rows().map(|r| r.to_vec()).collect()
+}
+
+/// A numeric cell's value.
+pub fn num(d: &Data) -> f64 {
+    match d {
+        Data::Float(x) => *x,
+        Data::Int(i) => *i as f64,
+        other => panic!("expected a numeric cell, found {other:?}"),
+    }
 }
