@@ -154,3 +154,43 @@ fn every_bilaga_cell_reads_back_as_the_initiative_says() {
     assert_eq!(first[13].to_string(), "Rad ett\nrad två _x000D_ slut");
     assert_eq!(num(&first[8]), 1_250_000.5);
 }
+
+/// Reading limits a cell to 32 767 characters; astral characters make that up to twice
+/// as many UTF-16 units as an Excel cell holds. The workbook is still written (such
+/// texts cut to fit), and the JSON keeps them whole.
+#[test]
+fn a_text_longer_than_an_excel_cell_does_not_fail_the_workbook() {
+    let sc = Scratch::new();
+    let text = "😀".repeat(20_000);
+    // Written by hand: well-behaved writers refuse such a cell.
+    let info = format!(
+        "<sheetData><row r=\"1\">{}{}</row></sheetData>",
+        raw_text("A1", "Förvaltning"),
+        raw_text("B1", "Psykiatrin")
+    );
+    let initiatives = format!(
+        "<sheetData><row r=\"1\">{}{}{}{}{}</row><row r=\"2\">{}{}{}{}{}</row></sheetData>",
+        raw_text("A1", "Insats"),
+        raw_text("B1", "Insatsområde"),
+        raw_text("C1", "Status"),
+        raw_text("D1", "Använda medel"),
+        raw_text("E1", "Beskrivning"),
+        raw_text("A2", "Lång beskrivning"),
+        raw_text("B2", "Digital teknik"),
+        raw_text("C2", "Pågående"),
+        raw_num("D2", 100.0),
+        raw_text("E2", &text),
+    );
+    raw_xlsx(
+        &sc.file("lang.xlsx"),
+        &[("Uppgifter", &info), ("Insatser", &initiatives)],
+    );
+    assert_eq!(code(&sc.run(&["build"])), 0);
+    let r = sc.report();
+    assert_eq!(r["initiatives"][0]["description"].as_str().unwrap(), text);
+    let rows = sheet_rows(&sc.output().join("redovisning-2025.xlsx"), "Tabell 8");
+    let header = rows.iter().position(|row| row[0] == "Förvaltning").unwrap();
+    let written = rows[header + 1][13].to_string();
+    assert_eq!(written.chars().count(), 16_383);
+    assert!(text.starts_with(&written));
+}

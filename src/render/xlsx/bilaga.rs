@@ -9,6 +9,7 @@ use rayon::prelude::*;
 use rust_xlsxwriter::worksheet::escape_cell_text;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
+use super::fit;
 use crate::model::Initiative;
 
 /// The Bilaga's columns.
@@ -24,27 +25,6 @@ const BATCH: usize = 1024;
 
 /// Widest text counted for a column's width, in characters.
 const MAX_WIDTH: usize = 50;
-
-/// The most text an Excel cell holds, in UTF-16 code units.
-const MAX_CELL_TEXT: usize = 32_767;
-
-/// `text`, cut to what an Excel cell holds (the JSON keeps it whole). The writer's own
-/// `write_string` refuses a longer text, which would fail the whole workbook; reading
-/// limits cells to `limits.max_cell_chars` characters, which can still be more.
-fn fit(text: &str) -> &str {
-    // A text has at least as many bytes as UTF-16 code units.
-    if text.len() <= MAX_CELL_TEXT {
-        return text;
-    }
-    let mut units = 0;
-    for (at, c) in text.char_indices() {
-        units += c.len_utf16();
-        if units > MAX_CELL_TEXT {
-            return &text[..at];
-        }
-    }
-    text
-}
 
 /// Style indices of the formatted cells.
 #[derive(Debug, Clone, Copy)]
@@ -194,17 +174,6 @@ impl Cells {
 #[cfg(test)]
 mod tests {
     use rust_xlsxwriter::Workbook;
-
-    #[test]
-    fn texts_are_cut_to_what_an_excel_cell_holds() {
-        let short = "å".repeat(super::MAX_CELL_TEXT);
-        assert_eq!(super::fit(&short), short);
-        let long = format!("{short}x");
-        assert_eq!(super::fit(&long), short);
-        // An emoji is two UTF-16 code units: 16 383 of them fit, not 16 384.
-        let emoji = "😀".repeat(16_384);
-        assert_eq!(super::fit(&emoji).chars().count(), 16_383);
-    }
 
     /// The vendored writer's `write_rendered_rows` (vendor/README.md) refuses what would
     /// make a sheet out of order, and lets ordinary writes continue after the rows.

@@ -31,6 +31,28 @@ pub const LARGE_ABOVE: usize = 20_000;
 /// (64 MB instead of 56 MB). Small workbooks keep the default.
 pub const LARGE_COMPRESSION_LEVEL: u8 = 3;
 
+/// The most text an Excel cell holds, in UTF-16 code units.
+const MAX_CELL_TEXT: usize = 32_767;
+
+/// `text`, cut to what an Excel cell holds (the JSON keeps it whole). The writer's
+/// `write_string` refuses a longer text, which would fail the whole workbook; reading
+/// limits cells to `limits.max_cell_chars` characters, which can still be more units.
+/// Every text that comes from the submissions goes through it.
+fn fit(text: &str) -> &str {
+    // A text has at least as many bytes as UTF-16 code units.
+    if text.len() <= MAX_CELL_TEXT {
+        return text;
+    }
+    let mut units = 0;
+    for (at, c) in text.char_indices() {
+        units += c.len_utf16();
+        if units > MAX_CELL_TEXT {
+            return &text[..at];
+        }
+    }
+    text
+}
+
 /// One cell of a published table.
 #[derive(Debug, Clone)]
 enum XCell {
@@ -304,7 +326,7 @@ fn write_cell(
     };
     let width = match cell {
         XCell::Text(s) => {
-            ws.write_string_with_format(row, col, s, &b(&f.text))?;
+            ws.write_string_with_format(row, col, fit(s), &b(&f.text))?;
             s.chars().count()
         }
         XCell::Count(v) => {
@@ -398,4 +420,20 @@ fn table_sheet(
     draft_mark(ws, report);
     page_setup(ws, t.headers.len() > 5);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{MAX_CELL_TEXT, fit};
+
+    #[test]
+    fn texts_are_cut_to_what_an_excel_cell_holds() {
+        let short = "å".repeat(MAX_CELL_TEXT);
+        assert_eq!(fit(&short), short);
+        let long = format!("{short}x");
+        assert_eq!(fit(&long), short);
+        // An emoji is two UTF-16 code units: 16 383 of them fit, not 16 384.
+        let emoji = "😀".repeat(16_384);
+        assert_eq!(fit(&emoji).chars().count(), 16_383);
+    }
 }

@@ -7,7 +7,7 @@ use crate::model::SHIFTS;
 use crate::render::format::{CANNOT_OCCUR, NOT_AVAILABLE, NOTHING, SUPPRESSED, num};
 use crate::report::Report;
 
-use super::{Formats, bilaga, draft_mark, page_setup, source_line};
+use super::{Formats, bilaga, draft_mark, fit, page_setup, source_line};
 
 pub(super) fn appendix_sheet(
     wb: &mut Workbook,
@@ -112,7 +112,7 @@ fn simple_sheet(
                 {
                     ws.write_number_with_format(row, c as u16, n, &f.count)?
                 }
-                _ => ws.write_string(row, c as u16, text)?,
+                _ => ws.write_string(row, c as u16, fit(text))?,
             };
             widths[c] = widths[c].max(text.chars().count().min(80));
         }
