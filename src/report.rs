@@ -432,14 +432,14 @@ fn sort_initiatives(initiatives: &mut Chunks<Initiative>) {
     let key = |i: &Initiative| (admins[&i.administration], files[&i.file], i.row);
     // A chunk is one file: its rows share the administration's and file's ranks.
     let chunk_key = |c: &Vec<Initiative>| (admins[&c[0].administration], files[&c[0].file]);
-    let same_file = |c: &Vec<Initiative>| {
+    let one_file = |c: &Vec<Initiative>| {
         c.iter().all(|i| {
             (Arc::ptr_eq(&i.file, &c[0].file) || i.file == c[0].file)
                 && (Arc::ptr_eq(&i.administration, &c[0].administration)
                     || i.administration == c[0].administration)
         })
     };
-    let homogeneous = initiatives.chunks().iter().all(same_file);
+    let homogeneous = initiatives.chunks().iter().all(one_file);
     initiatives.with_chunks(|chunks| {
         if !homogeneous {
             let all: Vec<Initiative> = std::mem::take(chunks).into_iter().flatten().collect();

@@ -48,7 +48,7 @@ pub struct Common {
     /// How diagnostics are printed
     #[arg(long, global = true, value_enum, default_value_t = FormatArg::Human)]
     pub format: FormatArg,
-    /// Print how long each stage took, with rows per second, to stderr
+    /// Print how long each stage took, with rows per second and peak memory, to stderr
     #[arg(long, global = true)]
     pub timings: bool,
     /// Print only errors, no summaries

@@ -194,13 +194,9 @@ impl<'a> RowReader<'a> {
         );
     }
 
-    /// Text, trimmed; numbers and dates are written out.
-    pub fn text(&mut self, column: Column) -> Option<String> {
-        self.text_ref(column).map(Cow::into_owned)
-    }
-
-    /// Like [`text`](Self::text), borrowing the cell's own text where it can.
-    pub fn text_ref(&mut self, column: Column) -> Option<Cow<'a, str>> {
+    /// Text, trimmed, borrowed from the cell where it can be; numbers and dates are
+    /// written out.
+    pub fn text(&mut self, column: Column) -> Option<Cow<'a, str>> {
         let value = self.value(column)?;
         Some(match value {
             Value::Text(s) => Cow::Borrowed(s.trim()),

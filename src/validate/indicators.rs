@@ -45,7 +45,7 @@ pub fn read_row(
         None
     };
     let indicator = index.map(|i| &config.indicators[i]);
-    let unit = r.text_ref(Column::Unit);
+    let unit = r.text(Column::Unit);
     let period = if r.is_filled(Column::Period) {
         r.period(Column::Period)
     } else {
@@ -107,7 +107,7 @@ pub fn read_row(
             _ => {}
         }
     }
-    let initiative_id = r.text_ref(Column::InitiativeRef);
+    let initiative_id = r.text(Column::InitiativeRef);
     if let Some(id) = initiative_id.as_deref()
         && !seen.initiative_ids.contains(id)
     {

@@ -104,7 +104,7 @@ pub fn read_row(
     shared: &super::Shared,
     stem: &str,
 ) -> Outcome {
-    let name = r.text_ref(Column::Name);
+    let name = r.text(Column::Name);
     match &name {
         None if !r.is_filled(Column::Name) => r.missing(Column::Name, "insatsens namn"),
         Some(n) if n.chars().count() > MAX_NAME_CHARS => r.error(
@@ -174,15 +174,15 @@ pub fn read_row(
         return Outcome::Invalid;
     };
     let id = r
-        .text_ref(Column::Id)
+        .text(Column::Id)
         .unwrap_or_else(|| format!("{stem}-{}", r.excel_row()).into());
     let texts = Texts::new(
         &id,
         &name,
-        r.text_ref(Column::TargetGroup).as_deref(),
-        r.text_ref(Column::Description).as_deref(),
-        r.text_ref(Column::Result).as_deref(),
-        r.text_ref(Column::Contact).as_deref(),
+        r.text(Column::TargetGroup).as_deref(),
+        r.text(Column::Description).as_deref(),
+        r.text(Column::Result).as_deref(),
+        r.text(Column::Contact).as_deref(),
     );
     Outcome::Initiative(Initiative {
         file: shared.file.clone(),

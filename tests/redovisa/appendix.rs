@@ -33,7 +33,8 @@ fn the_bilaga_is_an_excel_table_over_every_initiative() {
 
 /// The Bilaga's rows are rendered as XML by redovisa itself (src/render/xlsx/bilaga.rs):
 /// every cell must read back as the initiative says, texts with XML's special characters,
-/// surrounding spaces and Excel's own `_xHHHH_` escapes included.
+/// line breaks and Excel's own `_xHHHH_` escapes included. (Texts are trimmed when read,
+/// so the `xml:space="preserve"` path is not reached from a submission.)
 #[test]
 fn every_bilaga_cell_reads_back_as_the_initiative_says() {
     let sc = Scratch::new();

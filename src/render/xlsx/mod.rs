@@ -3,8 +3,9 @@
 //! `Totalt`, `Källa`, `Anm.`), `Teckenförklaring`, `Definitioner`, `Inlämningar` and
 //! `Avvikelser`.
 //!
-//! Renders into a writer it is given; creating the file is `write`'s job. Numbers are numeric cells
-//! with number formats, never text; symbols (`–`, `..`, `x`) are text by nature.
+//! Renders into a writer it is given; creating the file is `write`'s job. Numbers are
+//! numeric cells with number formats, never text; symbols (`–`, `..`, `x`) are text by
+//! nature.
 
 mod bilaga;
 mod sheets;
