@@ -167,7 +167,14 @@ pub struct IndicatorChange {
     pub value: Change,
     /// `procentenheter` for shares, `procent` otherwise: how to read the change.
     pub change_unit: String,
-    /// Whether either year's value is hidden in published tables.
+    /// `share`, `rate` or `count` (a count shows no decimals).
+    pub kind: IndicatorKind,
+    /// Whether this year's value is hidden, as it is in table 6.
+    pub current_suppressed: bool,
+    /// Whether last year's value was hidden in last year's report.
+    pub previous_suppressed: bool,
+    /// Whether the change is hidden: when either year's value is, since the change and
+    /// the other value would give it away.
     pub suppressed: bool,
 }
 
@@ -273,8 +280,8 @@ fn money_changes(
 }
 
 /// Compares this year's report with last year's.
-pub fn compare(report: &Report, previous: &Previous, config: &Config) -> Comparison {
-    let year = report.year.to_string();
+pub fn compare(report: &Report, previous: &Previous) -> Comparison {
+    let year = crate::value::Period::Year(report.year);
     let last_year = previous.year.to_string();
     let t = &report.totals;
     let totals = BTreeMap::from([
@@ -287,12 +294,12 @@ pub fn compare(report: &Report, previous: &Previous, config: &Config) -> Compari
         ),
         (
             "spent_kr".to_string(),
-            Change::new(Some(t.spent_kr), Some(previous.totals.spent_kr)),
+            Change::new(Some(t.spent_kr.kronor()), Some(previous.totals.spent_kr)),
         ),
         (
             "agreement_funds_kr".to_string(),
             Change::new(
-                Some(t.agreement_funds_kr),
+                Some(t.agreement_funds_kr.kronor()),
                 Some(previous.totals.agreement_funds_kr),
             ),
         ),
@@ -301,7 +308,7 @@ pub fn compare(report: &Report, previous: &Previous, config: &Config) -> Compari
         report
             .by_area
             .iter()
-            .map(|a| (a.area.clone(), a.label.clone(), a.initiatives, a.spent_kr)),
+            .map(|a| (a.area.clone(), a.label.clone(), a.initiatives, a.spent_kr.kronor())),
         previous.by_area.iter().map(|a| {
             let label = if a.label.is_empty() {
                 a.area.clone()
@@ -317,7 +324,7 @@ pub fn compare(report: &Report, previous: &Previous, config: &Config) -> Compari
                 a.administration.clone(),
                 a.administration.clone(),
                 a.initiatives,
-                a.spent_kr,
+                a.spent_kr.kronor(),
             )
         }),
         previous.by_administration.iter().map(|a| {
@@ -343,16 +350,18 @@ pub fn compare(report: &Report, previous: &Previous, config: &Config) -> Compari
         .map(|r| {
             let f = &r.figure;
             let last = before.get(&(f.indicator.as_str(), f.administration.as_deref()));
-            let share = config
-                .indicator(&f.indicator)
-                .is_some_and(|i| i.kind == IndicatorKind::Share);
+            let share = r.kind == IndicatorKind::Share;
+            let previous_suppressed = last.is_some_and(|l| l.suppressed);
             IndicatorChange {
                 indicator: f.indicator.clone(),
                 label: r.label.clone(),
                 administration: f.administration.clone(),
                 value: Change::new(f.value, last.and_then(|l| l.value)),
                 change_unit: if share { "procentenheter" } else { "procent" }.to_string(),
-                suppressed: f.suppressed || last.is_some_and(|l| l.suppressed),
+                kind: r.kind,
+                current_suppressed: f.suppressed,
+                previous_suppressed,
+                suppressed: f.suppressed || previous_suppressed,
             }
         })
         .collect();

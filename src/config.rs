@@ -105,6 +105,37 @@ impl IndicatorKind {
     }
 }
 
+/// How one part of an indicator (numerator or denominator) adds up over the year
+/// (SPEC 2.3): a flow is summed, a stock is taken at the year's end or averaged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Aggregation {
+    /// A flow (contacts, admissions): the sum of the year's quarters or months, which
+    /// must cover the whole year.
+    #[default]
+    Sum,
+    /// A stock (listed patients, inhabitants): the figure of the latest period.
+    Last,
+    /// A stock: the mean over the periods reported.
+    Mean,
+}
+
+impl Aggregation {
+    /// Whether this part is a stock (a state at a moment) rather than a flow.
+    pub fn is_stock(self) -> bool {
+        self != Aggregation::Sum
+    }
+
+    /// How the year's figure is formed, in Swedish, for `Definitioner` and the templates.
+    pub fn swedish(self) -> &'static str {
+        match self {
+            Aggregation::Sum => "summan av årets månader eller kvartal",
+            Aggregation::Last => "värdet för årets senaste månad eller kvartal",
+            Aggregation::Mean => "medelvärdet av de redovisade månaderna eller kvartalen",
+        }
+    }
+}
+
 /// Whether a target is a floor or a ceiling.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -157,12 +188,29 @@ pub struct Indicator {
     /// Other names that mean this indicator.
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// How the numerator adds up over the year (`sum` when not given).
+    #[serde(default)]
+    pub numerator: Aggregation,
+    /// How the denominator adds up over the year (`sum` when not given).
+    #[serde(default)]
+    pub denominator: Aggregation,
 }
 
 impl Indicator {
+    /// How the year's value is formed, in Swedish: `täljare: summan av årets månader
+    /// eller kvartal; nämnare: värdet för årets senaste månad eller kvartal`.
+    pub fn year_value_rule(&self) -> String {
+        let numerator = format!("täljare: {}", self.numerator.swedish());
+        if self.kind.has_denominator() {
+            format!("{numerator}; nämnare: {}", self.denominator.swedish())
+        } else {
+            numerator
+        }
+    }
+
     /// The value from summed numerator and denominator; `None` when it cannot be computed.
     pub fn value(&self, numerator: f64, denominator: Option<f64>) -> Option<f64> {
-        match self.kind {
+        let value = match self.kind {
             IndicatorKind::Count => Some(numerator),
             IndicatorKind::Share => denominator
                 .filter(|d| *d > 0.0)
@@ -170,7 +218,9 @@ impl Indicator {
             IndicatorKind::Rate => denominator
                 .filter(|d| *d > 0.0)
                 .map(|d| numerator * self.scale.unwrap_or(1.0) / d),
-        }
+        };
+        // Sums of absurd figures can overflow; an infinite value is no value.
+        value.filter(|v| v.is_finite())
     }
 
     /// The unit line for tables, in Swedish.
@@ -180,7 +230,7 @@ impl Indicator {
             IndicatorKind::Count => "Antal".to_string(),
             IndicatorKind::Rate => {
                 let scale = self.scale.unwrap_or(1.0);
-                format!("Per {}", crate::render::format::num(scale, 0))
+                format!("Per {}", crate::text::num(scale, 0))
             }
         }
     }
@@ -377,6 +427,36 @@ mod tests {
             panic!("expected a config error");
         };
         assert_eq!(line, 1);
+    }
+
+    #[test]
+    fn default_indicators_have_the_contracted_flows_and_stocks() {
+        use Aggregation::{Last, Sum};
+        let c = Config::default_config();
+        let parts = |code: &str| {
+            let i = c.indicator(code).unwrap();
+            (i.numerator, i.denominator)
+        };
+        assert_eq!(parts("named_doctor_share"), (Last, Last));
+        assert_eq!(parts("digital_contacts_share"), (Sum, Sum));
+        assert_eq!(parts("avoided_admissions").0, Sum);
+        assert_eq!(parts("avoidable_hospitalisation_rate"), (Sum, Last));
+        assert_eq!(parts("readmission_30d_share"), (Sum, Sum));
+        assert_eq!(
+            c.indicator("avoidable_hospitalisation_rate")
+                .unwrap()
+                .year_value_rule(),
+            "täljare: summan av årets månader eller kvartal; nämnare: värdet för årets senaste månad eller kvartal"
+        );
+    }
+
+    #[test]
+    fn an_unknown_aggregation_names_its_line() {
+        let text = DEFAULT_TOML.replacen("numerator = \"last\"", "numerator = \"latest\"", 1);
+        let Err(Error::Config { line, .. }) = Config::parse(&text, "r.toml") else {
+            panic!("expected a config error");
+        };
+        assert!(text.lines().nth(line - 1).unwrap().contains("latest"));
     }
 
     #[test]

@@ -76,6 +76,14 @@ pub enum Code {
     PreviousReport,
     /// The input folder holds no workbook at all.
     NoInput,
+    /// The same indicator, unit and period in two workbooks.
+    DuplicateUnit,
+    /// A unit's quarters or months do not cover the year.
+    IncompletePeriod,
+    /// A figure that cannot be true of the region (more listed than inhabitants).
+    ImplausibleValue,
+    /// More agreement funds used than the region was allocated.
+    OverAllocation,
 }
 
 impl Code {
@@ -103,6 +111,10 @@ impl Code {
             Code::SkippedFile => "skipped-file",
             Code::PreviousReport => "previous-report",
             Code::NoInput => "no-input",
+            Code::DuplicateUnit => "duplicate-unit",
+            Code::IncompletePeriod => "incomplete-period",
+            Code::ImplausibleValue => "implausible-value",
+            Code::OverAllocation => "over-allocation",
         }
     }
 }

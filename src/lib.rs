@@ -20,7 +20,7 @@ pub mod report;
 pub mod rows;
 pub mod sample;
 pub mod schema;
-pub mod suppress;
+pub mod text;
 pub mod validate;
 pub mod value;
 pub mod write;
@@ -34,12 +34,12 @@ use rayon::prelude::*;
 use config::Config;
 use diagnostic::{Code, Diagnostic, Severity};
 use error::Error;
-use model::{FileSummary, IndicatorValue, Initiative, RejectedRow, Submission};
+use model::{FileSummary, IndicatorValue, Initiative, RejectedRow, Submission, UnitYear};
 use report::Report;
 use rows::Chunks;
 use schema::Names;
 use validate::{Rules, Vocabulary};
-use value::Date;
+use value::{Date, Ore};
 
 /// Receives the progress of the long stages. The command line draws bars on a terminal;
 /// everything else passes `&()`, which reports nothing.
@@ -91,6 +91,8 @@ pub struct Checked {
     pub indicators: Chunks<IndicatorValue>,
     /// Rejected rows.
     pub rejected: Vec<RejectedRow>,
+    /// Each unit's year figure per indicator (SPEC 2.3).
+    pub units: Vec<UnitYear>,
 }
 
 impl Checked {
@@ -142,25 +144,29 @@ pub fn check_with(
         vocab: &vocab,
     };
     progress.stage("Läser arbetsböcker", found.len() as u64);
-    let timed: Vec<(Submission, StageTimes)> = found
+    // The agreement funds are summed as the files are read, so that `check` can drop
+    // the initiatives at once; the indicator values are kept for the rules across files.
+    let timed: Vec<(Submission, StageTimes, i64)> = found
         .par_iter()
         .map(|f| {
             let (mut s, t) = process(&f.path, &f.name, &rules);
+            let agreement = s.initiatives.iter().filter_map(|i| i.agreement_ore).sum();
             if !keep_records {
                 s.initiatives = Vec::new();
-                s.indicators = Vec::new();
             }
             progress.advance();
-            (s, t)
+            (s, t, agreement)
         })
         .collect();
     progress.done();
     let mut times = StageTimes::default();
-    let submissions: Vec<Submission> = timed
+    let mut agreement = Ore::ZERO;
+    let mut submissions: Vec<Submission> = timed
         .into_iter()
-        .map(|(s, t)| {
+        .map(|(s, t, a)| {
             times.read += t.read;
             times.validate += t.validate;
+            agreement = agreement + Ore(a);
             s
         })
         .collect();
@@ -170,10 +176,19 @@ pub fn check_with(
         ..Checked::default()
     };
     checked.diagnostics.extend(validate::across(&submissions));
+    checked
+        .diagnostics
+        .extend(validate::units::duplicate_units(&mut submissions, config));
+    checked.diagnostics.extend(over_allocation(agreement, config));
     // The records stay in their files' vectors: gathering a million records into one
     // would hold them twice for a moment.
     let (mut initiatives, mut indicators) = (Vec::new(), Vec::new());
+    let mut layouts: foldhash::HashMap<std::sync::Arc<str>, model::IndicatorLayout> =
+        foldhash::HashMap::default();
     for s in submissions {
+        if let Some(layout) = s.indicator_layout {
+            layouts.insert(s.summary.file.as_str().into(), layout);
+        }
         checked.files.push(s.summary);
         checked.diagnostics.extend(s.diagnostics);
         initiatives.push(s.initiatives);
@@ -182,8 +197,36 @@ pub fn check_with(
     }
     checked.initiatives = Chunks::new(initiatives);
     checked.indicators = Chunks::new(indicators);
+    checked.units = consolidate::units::unit_years(&checked.indicators, config);
+    checked
+        .diagnostics
+        .extend(consolidate::units::period_findings(&checked.units, &layouts, config));
+    checked
+        .diagnostics
+        .extend(consolidate::units::plausibility_findings(&checked.units, config));
+    if !keep_records {
+        checked.indicators = Chunks::default();
+    }
     diagnostic::sort(&mut checked.diagnostics);
     Ok(checked)
+}
+
+/// A warning when the agreement funds used exceed the region's allocation.
+fn over_allocation(agreement: Ore, config: &Config) -> Option<Diagnostic> {
+    let allocation = Ore::from_kronor(config.allocation_kr);
+    (allocation.0 > 0 && agreement > allocation).then(|| {
+        Diagnostic::new(
+            Severity::Warning,
+            Code::OverAllocation,
+            "",
+            format!(
+                "förvaltningarna redovisar {} kr i använda överenskommelsemedel, {} kr mer än regionens tilldelning {} kr (redovisa.toml: allocation_kr); utnyttjandegraden blir över 100 %",
+                text::num(agreement.kronor(), 0),
+                text::num((agreement - allocation).kronor(), 0),
+                text::num(allocation.kronor(), 0),
+            ),
+        )
+    })
 }
 
 thread_local! {
@@ -256,7 +299,12 @@ pub fn build_report(
     draft: bool,
     previous: Option<&compare::Previous>,
 ) -> Result<Report, Error> {
-    let figures = consolidate::consolidate(&checked.initiatives, &checked.indicators, config)?;
+    let figures = consolidate::consolidate(
+        &checked.initiatives,
+        &checked.indicators,
+        &checked.units,
+        config,
+    )?;
     let mut report = report::assemble(report::Parts {
         config,
         date,
@@ -267,7 +315,7 @@ pub fn build_report(
         diagnostics: checked.diagnostics,
         rejected: checked.rejected,
     });
-    report.comparison = previous.map(|p| compare::compare(&report, p, config));
+    report.comparison = previous.map(|p| compare::compare(&report, p));
     Ok(report)
 }
 

@@ -193,17 +193,17 @@ impl Initiative {
 
     /// Budget in kronor.
     pub fn budget_kr(&self) -> Option<f64> {
-        self.budget_ore.map(crate::consolidate::kronor)
+        self.budget_ore.map(|o| crate::value::Ore(o).kronor())
     }
 
     /// Funds spent in kronor.
     pub fn spent_kr(&self) -> Option<f64> {
-        self.spent_ore.map(crate::consolidate::kronor)
+        self.spent_ore.map(|o| crate::value::Ore(o).kronor())
     }
 
     /// Of which agreement funds, in kronor.
     pub fn agreement_funds_kr(&self) -> Option<f64> {
-        self.agreement_ore.map(crate::consolidate::kronor)
+        self.agreement_ore.map(|o| crate::value::Ore(o).kronor())
     }
 }
 
@@ -256,6 +256,74 @@ pub struct IndicatorValue {
     /// checked when read and not kept: no output uses them, and a national run has half a
     /// million indicator rows.
     pub row: u32,
+}
+
+/// Where a file's indicator values stand: the sheet and the columns, so that findings
+/// made across files (`duplicate-unit`, `incomplete-period`) can name their cells.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IndicatorLayout {
+    /// The sheet's name as written.
+    pub sheet: String,
+    /// 0-based columns of `Enhet`, `Period`, `Täljare` and `Nämnare` (the first column
+    /// when the sheet lacks one).
+    pub unit: u32,
+    /// See `unit`.
+    pub period: u32,
+    /// See `unit`.
+    pub numerator: u32,
+    /// See `unit`.
+    pub denominator: u32,
+}
+
+/// How much of the year a unit's figures cover (SPEC 2.3).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "coverage", rename_all = "snake_case")]
+pub enum Coverage {
+    /// A year row, or quarters or months that cover the year.
+    Full,
+    /// A flow whose quarters or months leave gaps: published on its own row and left
+    /// out of its administration's and the region's year value.
+    Partial {
+        /// The periods given.
+        reported: Vec<Period>,
+        /// The periods of the same kind that are missing.
+        missing: Vec<Period>,
+    },
+    /// A stock taken at its latest period (`last`), which lies before the year's last
+    /// quarter. Counted, with a warning.
+    Stale {
+        /// The latest period given.
+        latest: Period,
+    },
+}
+
+/// One unit's year figure for one indicator, formed from its rows by the indicator's
+/// flow and stock rules. The unit is the administration itself when `unit` is `None`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitYear {
+    /// The file the rows came from.
+    pub file: Arc<str>,
+    /// The administration.
+    pub administration: Arc<str>,
+    /// Indicator code.
+    pub indicator: Arc<str>,
+    /// The unit as first written, or `None` for rows without a unit.
+    pub unit: Option<Arc<str>>,
+    /// The year's numerator.
+    pub numerator: f64,
+    /// The year's denominator (`None` for counts).
+    pub denominator: Option<f64>,
+    /// Whether the rows cover the year.
+    pub coverage: Coverage,
+    /// The Excel row of the unit's latest period, to point a finding at.
+    pub row: u32,
+}
+
+impl UnitYear {
+    /// Whether the figure counts in its administration's and the region's year value.
+    pub fn counts(&self) -> bool {
+        !matches!(self.coverage, Coverage::Partial { .. })
+    }
 }
 
 /// Row counts for one file. `rows_read = accepted + rejected + skipped`.
@@ -312,6 +380,8 @@ pub struct Submission {
     pub initiatives: Vec<Initiative>,
     /// Accepted indicator values.
     pub indicators: Vec<IndicatorValue>,
+    /// Where the indicator values stand, when the file has an indicator sheet.
+    pub indicator_layout: Option<IndicatorLayout>,
     /// Rejected rows.
     pub rejected: Vec<RejectedRow>,
     /// Findings.

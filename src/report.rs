@@ -9,12 +9,12 @@ use std::sync::Arc;
 use foldhash::{HashMap, HashSet};
 use serde::Serialize;
 
-use crate::config::{Config, IndicatorKind};
-use crate::consolidate::{Figures, IndicatorFigure, Money, kronor};
+use crate::config::{Aggregation, Config, IndicatorKind};
+use crate::consolidate::{Figures, IndicatorFigure, Money, StaleUnit, UnitFigure};
 use crate::diagnostic::{Diagnostic, Tally};
 use crate::model::{FileSummary, Initiative, RejectedRow, SHIFTS, Status};
 use crate::rows::{Chunks, Rows};
-use crate::value::Date;
+use crate::value::{Date, Ore};
 
 /// The whole report.
 #[derive(Debug, Clone, Serialize)]
@@ -38,14 +38,21 @@ pub struct Report {
     /// Count per shift, region-wide (the last entry, `shift: null`, is "not given").
     pub by_shift: Vec<ShiftRow>,
     /// Table 3: spent per administration and area.
-    pub area_matrix: Matrix,
+    pub area_matrix: Matrix<Ore>,
     /// Table 4: initiatives per status and administration.
-    pub status_matrix: Matrix,
+    pub status_matrix: Matrix<u64>,
     /// Table 7: initiatives per shift and administration.
-    pub shift_matrix: Matrix,
+    pub shift_matrix: Matrix<u64>,
     /// Table 6: indicator figures (values never suppressed here; `suppressed` says what
     /// the published tables hide).
     pub indicators: Vec<IndicatorRow>,
+    /// Units whose flows leave gaps in the year: their own figures, shown on rows of
+    /// their own in table 6 and left out of the year values.
+    pub partial_units: Vec<PartialUnitRow>,
+    /// Units counted at a latest period before the year's last quarter.
+    pub stale_units: Vec<StaleUnit>,
+    /// Table 6's notes on the units above, in Swedish, one sentence each.
+    pub indicator_notes: Vec<String>,
     /// The configured indicators, with definitions.
     pub indicator_definitions: Vec<IndicatorDefinition>,
     /// Table 8: every accepted initiative.
@@ -60,6 +67,10 @@ pub struct Report {
     pub rejected: Rows<RejectedRow>,
     /// The suppression threshold.
     pub suppression_threshold: f64,
+    /// The note under every table with an `x`: what is hidden and why, in Swedish.
+    pub suppression_note: String,
+    /// Table 5's notes in Swedish (utilisation; more used than allocated).
+    pub funds_notes: Vec<String>,
     /// This year against last year, when last year's report was given and usable.
     pub comparison: Option<crate::compare::Comparison>,
 }
@@ -69,18 +80,20 @@ pub struct Report {
 pub struct Totals {
     /// Number of initiatives.
     pub initiatives: u64,
-    /// Budget in kronor.
-    pub budget_kr: f64,
-    /// Spent in kronor.
-    pub spent_kr: f64,
-    /// Of which agreement funds, in kronor.
-    pub agreement_funds_kr: f64,
-    /// Allocated agreement funds, in kronor.
-    pub allocation_kr: f64,
+    /// Budget (published in kronor).
+    pub budget_kr: Ore,
+    /// Spent (published in kronor).
+    pub spent_kr: Ore,
+    /// Of which agreement funds (published in kronor).
+    pub agreement_funds_kr: Ore,
+    /// Allocated agreement funds (published in kronor).
+    pub allocation_kr: Ore,
     /// Inhabitants.
     pub population: u64,
-    /// Allocation less agreement funds used.
-    pub remaining_kr: f64,
+    /// Allocation less agreement funds used (negative when more was used).
+    pub remaining_kr: Ore,
+    /// Whether more agreement funds were used than allocated.
+    pub over_allocation: bool,
     /// Agreement funds used as a share of the allocation, in per cent.
     pub utilisation_pct: Option<f64>,
     /// Allocation per inhabitant.
@@ -98,12 +111,12 @@ pub struct AdministrationRow {
     pub administration: String,
     /// Number of initiatives.
     pub initiatives: u64,
-    /// Budget in kronor.
-    pub budget_kr: f64,
-    /// Spent in kronor.
-    pub spent_kr: f64,
-    /// Of which agreement funds.
-    pub agreement_funds_kr: f64,
+    /// Budget (published in kronor).
+    pub budget_kr: Ore,
+    /// Spent (published in kronor).
+    pub spent_kr: Ore,
+    /// Of which agreement funds (published in kronor).
+    pub agreement_funds_kr: Ore,
     /// Share of the region's spent funds, in per cent.
     pub share_pct: Option<f64>,
 }
@@ -117,12 +130,12 @@ pub struct AreaRow {
     pub label: String,
     /// Number of initiatives.
     pub initiatives: u64,
-    /// Budget in kronor.
-    pub budget_kr: f64,
-    /// Spent in kronor.
-    pub spent_kr: f64,
-    /// Of which agreement funds.
-    pub agreement_funds_kr: f64,
+    /// Budget (published in kronor).
+    pub budget_kr: Ore,
+    /// Spent (published in kronor).
+    pub spent_kr: Ore,
+    /// Of which agreement funds (published in kronor).
+    pub agreement_funds_kr: Ore,
     /// Share of the region's spent funds, in per cent.
     pub share_pct: Option<f64>,
 }
@@ -147,28 +160,43 @@ pub struct ShiftRow {
     pub initiatives: u64,
 }
 
-/// A table of administrations (rows) by categories (columns), with totals.
+/// A table of administrations (rows) by categories (columns), with totals: money
+/// (`Ore`) or counts (`u64`), summed exactly.
 #[derive(Debug, Clone, Serialize)]
-pub struct Matrix {
+pub struct Matrix<T> {
     /// Column headings.
     pub columns: Vec<String>,
     /// One row per administration.
-    pub rows: Vec<MatrixRow>,
+    pub rows: Vec<MatrixRow<T>>,
     /// Column totals.
-    pub totals: Vec<f64>,
+    pub totals: Vec<T>,
     /// Grand total.
-    pub total: f64,
+    pub total: T,
 }
 
 /// A row of a matrix.
 #[derive(Debug, Clone, Serialize)]
-pub struct MatrixRow {
+pub struct MatrixRow<T> {
     /// The administration.
     pub administration: String,
     /// One value per column.
-    pub values: Vec<f64>,
+    pub values: Vec<T>,
     /// Row total.
-    pub total: f64,
+    pub total: T,
+}
+
+/// A unit left out of the year values, with its label.
+#[derive(Debug, Clone, Serialize)]
+pub struct PartialUnitRow {
+    /// The unit's own figure over the periods it gave.
+    #[serde(flatten)]
+    pub figure: UnitFigure,
+    /// The indicator's label.
+    pub label: String,
+    /// `share`, `rate` or `count`.
+    pub kind: IndicatorKind,
+    /// The periods given, in Swedish (`januari–september 2025`-style list).
+    pub reported_text: String,
 }
 
 /// An indicator figure with its label and target.
@@ -200,6 +228,12 @@ pub struct IndicatorDefinition {
     pub unit: String,
     /// Target, e.g. `minst 55`.
     pub target: Option<crate::config::Target>,
+    /// How the numerator adds up over the year: `sum`, `last` or `mean`.
+    pub numerator: Aggregation,
+    /// How the denominator adds up over the year (`None` for counts).
+    pub denominator: Option<Aggregation>,
+    /// How the year value is formed, in Swedish (`täljare: summan av årets månader …`).
+    pub year_value: String,
 }
 
 /// What the report is assembled from.
@@ -222,12 +256,8 @@ pub struct Parts<'a> {
     pub rejected: Vec<RejectedRow>,
 }
 
-fn pct(part: f64, whole: f64) -> Option<f64> {
-    (whole > 0.0).then(|| part / whole * 100.0)
-}
-
-fn per(amount: f64, population: u64) -> Option<f64> {
-    (population > 0).then(|| amount / population as f64)
+fn per(amount: Ore, population: u64) -> Option<f64> {
+    (population > 0).then(|| amount.kronor() / population as f64)
 }
 
 /// Assembles the report.
@@ -253,18 +283,18 @@ pub fn assemble(parts: Parts<'_>) -> Report {
             .area(code)
             .map_or(code.to_string(), |a| a.label.clone())
     };
+    let allocation = Ore::from_kronor(config.allocation_kr);
     let totals = Totals {
         initiatives: total.initiatives,
         budget_kr: total.budget_kr,
         spent_kr: total.spent_kr,
         agreement_funds_kr: total.agreement_funds_kr,
-        allocation_kr: config.allocation_kr,
+        allocation_kr: allocation,
         population: config.population,
-        remaining_kr: kronor(
-            crate::value::ore(config.allocation_kr) - crate::value::ore(total.agreement_funds_kr),
-        ),
-        utilisation_pct: pct(total.agreement_funds_kr, config.allocation_kr),
-        allocation_per_inhabitant_kr: per(config.allocation_kr, config.population),
+        remaining_kr: allocation - total.agreement_funds_kr,
+        over_allocation: allocation.0 > 0 && total.agreement_funds_kr > allocation,
+        utilisation_pct: allocation.share_pct(total.agreement_funds_kr),
+        allocation_per_inhabitant_kr: per(allocation, config.population),
         agreement_funds_per_inhabitant_kr: per(total.agreement_funds_kr, config.population),
         spent_per_inhabitant_kr: per(total.spent_kr, config.population),
     };
@@ -277,7 +307,7 @@ pub fn assemble(parts: Parts<'_>) -> Report {
             budget_kr: m.budget_kr,
             spent_kr: m.spent_kr,
             agreement_funds_kr: m.agreement_funds_kr,
-            share_pct: pct(m.spent_kr, total.spent_kr),
+            share_pct: total.spent_kr.share_pct(m.spent_kr),
         })
         .collect();
     let by_area = figures
@@ -290,7 +320,7 @@ pub fn assemble(parts: Parts<'_>) -> Report {
             budget_kr: m.budget_kr,
             spent_kr: m.spent_kr,
             agreement_funds_kr: m.agreement_funds_kr,
-            share_pct: pct(m.spent_kr, total.spent_kr),
+            share_pct: total.spent_kr.share_pct(m.spent_kr),
         })
         .collect();
     let area_matrix = matrix(
@@ -300,7 +330,7 @@ pub fn assemble(parts: Parts<'_>) -> Report {
             figures
                 .matrix
                 .get(&(admin.to_string(), config.areas[i].code.clone()))
-                .map_or(0.0, |m: &Money| m.spent_kr)
+                .map_or(Ore::ZERO, |m: &Money| m.spent_kr)
         },
     );
     let status_matrix = matrix(
@@ -311,7 +341,7 @@ pub fn assemble(parts: Parts<'_>) -> Report {
                 .by_status
                 .get(&(admin.to_string(), Status::ALL[i]))
                 .copied()
-                .unwrap_or(0) as f64
+                .unwrap_or(0)
         },
     );
     let shift_keys: Vec<Option<u8>> = (1..=4).map(Some).chain(std::iter::once(None)).collect();
@@ -323,7 +353,7 @@ pub fn assemble(parts: Parts<'_>) -> Report {
                 .by_shift
                 .get(&(admin.to_string(), shift_keys[i]))
                 .copied()
-                .unwrap_or(0) as f64
+                .unwrap_or(0)
         },
     );
     let by_status = Status::ALL
@@ -331,7 +361,7 @@ pub fn assemble(parts: Parts<'_>) -> Report {
         .zip(&status_matrix.totals)
         .map(|(s, n)| StatusRow {
             status: *s,
-            initiatives: *n as u64,
+            initiatives: *n,
         })
         .collect();
     let by_shift = shift_keys
@@ -342,7 +372,21 @@ pub fn assemble(parts: Parts<'_>) -> Report {
             label: s.map_or("Ej angiven".to_string(), |s| {
                 SHIFTS[usize::from(s) - 1].to_string()
             }),
-            initiatives: *n as u64,
+            initiatives: *n,
+        })
+        .collect();
+    let indicator_notes = unit_notes(&figures.partial_units, &figures.stale_units, config);
+    let partial_units = figures
+        .partial_units
+        .into_iter()
+        .map(|figure| {
+            let ind = config.indicator(&figure.indicator);
+            PartialUnitRow {
+                label: ind.map_or(figure.indicator.clone(), |i| i.label.clone()),
+                kind: ind.map_or(IndicatorKind::Count, |i| i.kind),
+                reported_text: crate::consolidate::units::period_list(&figure.reported),
+                figure,
+            }
         })
         .collect();
     let indicators = figures
@@ -368,10 +412,14 @@ pub fn assemble(parts: Parts<'_>) -> Report {
             kind: i.kind,
             unit: i.unit(),
             target: i.target,
+            numerator: i.numerator,
+            denominator: i.kind.has_denominator().then_some(i.denominator),
+            year_value: i.year_value_rule(),
         })
         .collect();
     let mut initiatives = initiatives;
     sort_initiatives(&mut initiatives);
+    let funds_notes = funds_notes(&totals);
     Report {
         year: config.year,
         region: config.region.clone(),
@@ -386,6 +434,9 @@ pub fn assemble(parts: Parts<'_>) -> Report {
         status_matrix,
         shift_matrix,
         indicators,
+        partial_units,
+        stale_units: figures.stale_units,
+        indicator_notes,
         indicator_definitions,
         initiatives: Rows::new(initiatives),
         tally: Tally::of(&diagnostics),
@@ -393,6 +444,8 @@ pub fn assemble(parts: Parts<'_>) -> Report {
         diagnostics: Rows::new(diagnostics),
         rejected: Rows::new(rejected),
         suppression_threshold: config.suppression_threshold,
+        suppression_note: suppression_note(config.suppression_threshold),
+        funds_notes,
         comparison: None,
     }
 }
@@ -463,32 +516,102 @@ pub fn shift_heading(shift: Option<u8>) -> String {
     shift.map_or("Ej angiven".to_string(), |s| format!("Förflyttning {s}"))
 }
 
-fn matrix(admins: &[String], columns: Vec<String>, value: impl Fn(&str, usize) -> f64) -> Matrix {
-    let rows: Vec<MatrixRow> = admins
+fn matrix<T>(admins: &[String], columns: Vec<String>, value: impl Fn(&str, usize) -> T) -> Matrix<T>
+where
+    T: Copy + std::iter::Sum<T>,
+{
+    let rows: Vec<MatrixRow<T>> = admins
         .iter()
         .map(|a| {
-            let values: Vec<f64> = (0..columns.len()).map(|i| value(a, i)).collect();
+            let values: Vec<T> = (0..columns.len()).map(|i| value(a, i)).collect();
             MatrixRow {
                 administration: a.clone(),
-                total: exact_sum(&values),
+                total: values.iter().copied().sum(),
                 values,
             }
         })
         .collect();
-    let totals: Vec<f64> = (0..columns.len())
-        .map(|i| exact_sum(&rows.iter().map(|r| r.values[i]).collect::<Vec<_>>()))
+    let totals: Vec<T> = (0..columns.len())
+        .map(|i| rows.iter().map(|r| r.values[i]).sum())
         .collect();
     Matrix {
-        total: exact_sum(&totals),
+        total: totals.iter().copied().sum(),
         columns,
         rows,
         totals,
     }
 }
 
-/// Sums kronor amounts via whole öre, so that the total is exact.
-fn exact_sum(values: &[f64]) -> f64 {
-    kronor(values.iter().map(|v| crate::value::ore(*v)).sum())
+/// The notes under table 6 on units left out of the year values or counted at an early
+/// period, one Swedish sentence per indicator and kind.
+fn unit_notes(partial: &[UnitFigure], stale: &[StaleUnit], config: &Config) -> Vec<String> {
+    let label = |code: &str| config.indicator(code).map_or(code.to_string(), |i| i.label.clone());
+    let name = |admin: &str, unit: Option<&str>| match unit {
+        Some(u) => format!("{u} inom {admin}"),
+        None => format!("{admin} (rader utan enhet)"),
+    };
+    let mut notes = Vec::new();
+    for ind in &config.indicators {
+        let left_out: Vec<String> = partial
+            .iter()
+            .filter(|u| u.indicator == ind.code)
+            .map(|u| {
+                format!(
+                    "{} saknar {}",
+                    name(&u.administration, u.unit.as_deref()),
+                    crate::consolidate::units::period_list(&u.missing)
+                )
+            })
+            .collect();
+        if !left_out.is_empty() {
+            notes.push(format!(
+                "{}: {}. Dessa enheter ingår inte i förvaltningens eller regionens årsvärde, eftersom täljaren eller nämnaren är en summa över året som då skulle bli för låg; deras värden för de redovisade perioderna visas på egna rader.",
+                label(&ind.code),
+                left_out.join("; ")
+            ));
+        }
+        let early: Vec<String> = stale
+            .iter()
+            .filter(|u| u.indicator == ind.code)
+            .map(|u| {
+                format!(
+                    "{} (senast {})",
+                    name(&u.administration, u.unit.as_deref()),
+                    u.latest.swedish()
+                )
+            })
+            .collect();
+        if !early.is_empty() {
+            notes.push(format!(
+                "{}: årsvärdet bygger på senast redovisade period, som för {} ligger före årets sista kvartal.",
+                label(&ind.code),
+                early.join(", ")
+            ));
+        }
+    }
+    notes
+}
+
+/// Table 5's notes.
+fn funds_notes(t: &Totals) -> Vec<String> {
+    let mut notes = vec![
+        "Utnyttjandegraden är använda överenskommelsemedel delat med tilldelade medel.".to_string(),
+    ];
+    if t.over_allocation {
+        notes.push(format!(
+            "Förvaltningarna redovisar {} kr mer i använda överenskommelsemedel än regionen har tilldelats; utnyttjandegraden är därför över 100 % och Återstår är negativ. Uppgifterna bör stämmas av med förvaltningarna innan redovisningen skickas.",
+            crate::text::num((t.agreement_funds_kr - t.allocation_kr).kronor(), 0)
+        ));
+    }
+    notes
+}
+
+/// The note on `x` under every table that has one, the same in every output.
+fn suppression_note(threshold: f64) -> String {
+    format!(
+        "x: uppgiften är skyddad av sekretesskäl. Värden vars täljare är större än 0 men mindre än {} döljs, och likaså uppgifter ur vilka ett dolt värde skulle kunna räknas fram (till exempel en förvaltning när regionens värde och övriga förvaltningars visas).",
+        crate::text::num(threshold, 0)
+    )
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
-use crate::config::{Config, IndicatorKind};
+use crate::config::{Config, Indicator, IndicatorKind};
 use crate::model::Status;
 use crate::schema::{INDICATOR_COLUMNS, INITIATIVE_COLUMNS, SheetKind, info_keys};
 
@@ -74,7 +74,7 @@ const ADMINISTRATIONS: [&str; 12] = [
     "Länssjukhuset",
 ];
 
-const PLACES: [&str; 12] = [
+const PLACES: [&str; 24] = [
     "Ekbacken",
     "Strandgården",
     "Björkliden",
@@ -87,6 +87,18 @@ const PLACES: [&str; 12] = [
     "Hagalund",
     "Norrmalm",
     "Solhem",
+    "Furulund",
+    "Granbacka",
+    "Havsvik",
+    "Kungsgärdet",
+    "Lövsta",
+    "Mariedal",
+    "Norrby",
+    "Prästgården",
+    "Rosendal",
+    "Stenhagen",
+    "Tallbacken",
+    "Ängsbo",
 ];
 
 const NAMES: [&[&str]; 6] = [
@@ -204,7 +216,7 @@ fn workbook(
     } else {
         wb.add_worksheet()
     };
-    indicators_sheet(ws, config, index, size.clinics, &ids, rng, &bold)?;
+    indicators_sheet(ws, config, index, size, &ids, rng, &bold)?;
     wb.save_to_buffer()
 }
 
@@ -326,11 +338,39 @@ fn initiatives_sheet(
     Ok(ids)
 }
 
+/// The unit (clinic, team) number `clinic` of administration `index`: every unit has a
+/// name of its own, so that no unit is reported by two administrations.
+fn unit_name(index: usize, clinic: usize, clinics: usize) -> String {
+    let k = index * clinics + clinic;
+    let place = PLACES[k % PLACES.len()];
+    match k / PLACES.len() {
+        0 => format!("Vårdcentral {place}"),
+        n => format!("Vårdcentral {place} {}", n + 1),
+    }
+}
+
+/// How a unit reports over the year: every month, every quarter, or every month but the
+/// last quarter's (a unit that stopped reporting, so the example shows the note).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Rhythm {
+    Monthly,
+    Quarterly,
+    StoppedAfterSeptember,
+}
+
+fn rhythm(index: usize, clinic: usize) -> Rhythm {
+    match (index, clinic) {
+        (1, 1) => Rhythm::StoppedAfterSeptember,
+        (2, 0) => Rhythm::Quarterly,
+        _ => Rhythm::Monthly,
+    }
+}
+
 fn indicators_sheet(
     ws: &mut Worksheet,
     config: &Config,
     index: usize,
-    clinics: usize,
+    size: Size,
     ids: &[String],
     rng: &mut Rng,
     bold: &Format,
@@ -348,57 +388,122 @@ fn indicators_sheet(
         .filter(|(i, _)| (i + index) % n < 3)
         .map(|(_, ind)| ind)
         .collect();
+    // Every unit serves a part of the region's inhabitants; the parts add up to less than
+    // the whole (not every inhabitant is listed, not every unit reports).
+    let units = (size.administrations * size.clinics).max(1) as f64;
+    let share_of_region = config.population.max(10_000) as f64 / units;
     let mut r = 1u32;
-    for clinic in 0..clinics {
-        let unit = format!("Vårdcentral {}", PLACES[(clinic + index) % PLACES.len()]);
-        let unit = if clinic >= PLACES.len() {
-            format!("{unit} {}", clinic / PLACES.len() + 1)
-        } else {
-            unit
-        };
+    for clinic in 0..size.clinics {
+        let unit = unit_name(index, clinic, size.clinics);
+        let population = (share_of_region * rng.range(0.6, 0.95)).round();
+        let rhythm = rhythm(index, clinic);
         for ind in &chosen {
-            for month in 1..=12u8 {
-                ws.write_string(r, 0, &ind.code)?;
+            let mut series = Series::new(ind, index, clinic, population, rng);
+            let periods: Vec<(String, f64)> = match rhythm {
+                Rhythm::Monthly => (1..=12)
+                    .map(|m| (format!("{}-{m:02}", config.year), 1.0))
+                    .collect(),
+                Rhythm::StoppedAfterSeptember => (1..=9)
+                    .map(|m| (format!("{}-{m:02}", config.year), 1.0))
+                    .collect(),
+                Rhythm::Quarterly => (1..=4)
+                    .map(|q| (format!("{}-Q{q}", config.year), 3.0))
+                    .collect(),
+            };
+            let last = periods.len() - 1;
+            for (k, (period, months)) in periods.iter().enumerate() {
+                let (num, den) = series.next(*months, rng);
+                ws.write_string(r, 0, &ind.label)?;
                 ws.write_string(r, 1, &unit)?;
-                ws.write_string(r, 2, format!("{}-{month:02}", config.year))?;
-                let (num, den) = if ind.kind == IndicatorKind::Count && index % 4 == 1 {
-                    // One administration reports few events, so the example shows suppression.
-                    (f64::from(u8::from(clinic == 0 && month <= 2)), None)
-                } else {
-                    indicator_figures(ind.kind, &ind.code, rng)
-                };
+                ws.write_string(r, 2, period)?;
                 ws.write_number(r, 3, num)?;
                 if let Some(den) = den {
                     ws.write_number(r, 4, den)?;
                 }
-                if month == 12 && !ids.is_empty() && rng.below(4) == 0 {
+                if k == last && !ids.is_empty() && rng.below(4) == 0 {
                     ws.write_string(r, 5, rng.pick(ids))?;
                 }
                 r += 1;
             }
         }
     }
-    for (c, w) in [32, 28, 10, 10, 10, 12, 30].iter().enumerate() {
+    for (c, w) in [40, 28, 10, 10, 10, 12, 30].iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
     Ok(())
 }
 
-fn indicator_figures(kind: IndicatorKind, code: &str, rng: &mut Rng) -> (f64, Option<f64>) {
-    match kind {
-        IndicatorKind::Count => (rng.below(14) as f64, None),
-        IndicatorKind::Share => {
-            let (den_lo, den_hi, lo, hi) = match code {
-                "named_doctor_share" => (6000.0, 14000.0, 0.45, 0.75),
-                "digital_contacts_share" => (2000.0, 6000.0, 0.08, 0.30),
-                _ => (80.0, 400.0, 0.08, 0.16),
-            };
-            let den = rng.range(den_lo, den_hi).round();
-            ((den * rng.range(lo, hi)).round(), Some(den))
+/// One unit's figures for one indicator over the year. Flows (contacts, admissions) are
+/// drawn per period in proportion to its length; stocks (listed patients, inhabitants)
+/// start at the unit's size and drift by a few per mille a month.
+struct Series {
+    code: String,
+    kind: IndicatorKind,
+    numerator_is_stock: bool,
+    denominator_is_stock: bool,
+    /// The stock (listed patients or inhabitants) this period.
+    stock: f64,
+    /// The share of the stock or of the flow in the numerator.
+    share: f64,
+    /// A small administration's count: two events in all, in its first unit's first
+    /// two periods, so that the example shows suppression.
+    few: Option<bool>,
+    /// Periods drawn so far.
+    drawn: u32,
+}
+
+impl Series {
+    fn new(ind: &Indicator, index: usize, clinic: usize, population: f64, rng: &mut Rng) -> Self {
+        let share = match ind.code.as_str() {
+            "named_doctor_share" => rng.range(0.45, 0.75),
+            "digital_contacts_share" => rng.range(0.08, 0.30),
+            "readmission_30d_share" => rng.range(0.08, 0.16),
+            _ => rng.range(0.006, 0.012), // avoidable admissions a year per inhabitant
+        };
+        Series {
+            code: ind.code.clone(),
+            kind: ind.kind,
+            numerator_is_stock: ind.numerator.is_stock(),
+            denominator_is_stock: ind.denominator.is_stock(),
+            stock: population,
+            share,
+            few: (ind.kind == IndicatorKind::Count && index % 4 == 1).then_some(clinic == 0),
+            drawn: 0,
         }
-        IndicatorKind::Rate => {
-            let den = rng.range(15000.0, 40000.0).round();
-            ((den * rng.range(0.0003, 0.0012)).round(), Some(den))
+    }
+
+    /// The numerator and denominator of the next period, `months` long.
+    fn next(&mut self, months: f64, rng: &mut Rng) -> (f64, Option<f64>) {
+        self.drawn += 1;
+        self.stock = (self.stock * (1.0 + rng.range(-0.002, 0.004) * months)).round();
+        self.share = (self.share * (1.0 + rng.range(-0.01, 0.01))).clamp(0.0, 1.0);
+        match self.kind {
+            IndicatorKind::Count if self.few.is_some() => {
+                let first = self.few == Some(true) && self.drawn <= 2;
+                (f64::from(u8::from(first)), None)
+            }
+            IndicatorKind::Count => ((rng.range(0.0, 14.0) * months).round(), None),
+            IndicatorKind::Share if self.numerator_is_stock && self.denominator_is_stock => {
+                ((self.stock * self.share).round(), Some(self.stock))
+            }
+            IndicatorKind::Share => {
+                // Flows: contacts or discharges in the period.
+                let per_month = match self.code.as_str() {
+                    "digital_contacts_share" => self.stock * 0.2,
+                    _ => self.stock * 0.01,
+                };
+                let den = (per_month * months * rng.range(0.9, 1.1)).round().max(1.0);
+                ((den * self.share).round(), Some(den))
+            }
+            IndicatorKind::Rate => {
+                let events = (self.stock * self.share / 12.0 * months * rng.range(0.8, 1.2)).round();
+                let den = if self.denominator_is_stock {
+                    self.stock
+                } else {
+                    (self.stock / 12.0 * months).round()
+                };
+                (events, Some(den))
+            }
         }
     }
 }
@@ -424,5 +529,13 @@ mod tests {
             "ambulans-diagnostik-och-halsa.xlsx"
         );
         assert_eq!(administration_names(13)[12], "Närsjukvården 2");
+    }
+
+    #[test]
+    fn every_unit_has_one_administration() {
+        let names: std::collections::BTreeSet<String> = (0..30)
+            .flat_map(|a| (0..5).map(move |c| unit_name(a, c, 5)))
+            .collect();
+        assert_eq!(names.len(), 150);
     }
 }

@@ -251,6 +251,39 @@ impl Period {
         }
     }
 
+    /// Whether this is a whole year.
+    pub fn is_year(self) -> bool {
+        matches!(self, Period::Year(_))
+    }
+
+    /// The first and last month (1–12) the period spans.
+    pub fn months(self) -> (u8, u8) {
+        match self {
+            Period::Year(_) => (1, 12),
+            Period::Quarter(_, q) => (3 * q - 2, 3 * q),
+            Period::Month(_, m) => (m, m),
+        }
+    }
+
+    /// Every period of this granularity in `year`: the year, its four quarters or its
+    /// twelve months.
+    pub fn all_like(self, year: i32) -> Vec<Period> {
+        match self {
+            Period::Year(_) => vec![Period::Year(year)],
+            Period::Quarter(..) => (1..=4).map(|q| Period::Quarter(year, q)).collect(),
+            Period::Month(..) => (1..=12).map(|m| Period::Month(year, m)).collect(),
+        }
+    }
+
+    /// The period in Swedish words: `2025`, `kvartal 1 2025`, `mars 2025`.
+    pub fn swedish(self) -> String {
+        match self {
+            Period::Year(y) => y.to_string(),
+            Period::Quarter(y, q) => format!("kvartal {q} {y}"),
+            Period::Month(y, m) => format!("{} {y}", MONTHS[usize::from(m) - 1]),
+        }
+    }
+
     /// The period of a date: its month.
     pub fn of_date(date: Date) -> Period {
         Period::Month(date.year, date.month)
@@ -376,6 +409,57 @@ pub fn ore(kronor: f64) -> i64 {
     (kronor * 100.0).round() as i64
 }
 
+/// An amount of money in whole öre. Sums and differences stay exact; it becomes kronor
+/// only where it is shown: serialised (JSON, templates) as kronor, and in the xlsx cells.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Ore(pub i64);
+
+impl Ore {
+    /// Zero.
+    pub const ZERO: Ore = Ore(0);
+
+    /// The amount in kronor, rounded to the nearest öre.
+    pub fn from_kronor(kronor: f64) -> Ore {
+        Ore(ore(kronor))
+    }
+
+    /// The amount in kronor, for showing it.
+    pub fn kronor(self) -> f64 {
+        self.0 as f64 / 100.0
+    }
+
+    /// `part` as a share of `self` in per cent; `None` when `self` is not above zero.
+    pub fn share_pct(self, part: Ore) -> Option<f64> {
+        (self.0 > 0).then(|| part.0 as f64 * 100.0 / self.0 as f64)
+    }
+}
+
+impl std::ops::Add for Ore {
+    type Output = Ore;
+    fn add(self, other: Ore) -> Ore {
+        Ore(self.0.saturating_add(other.0))
+    }
+}
+
+impl std::ops::Sub for Ore {
+    type Output = Ore;
+    fn sub(self, other: Ore) -> Ore {
+        Ore(self.0.saturating_sub(other.0))
+    }
+}
+
+impl std::iter::Sum for Ore {
+    fn sum<I: Iterator<Item = Ore>>(iter: I) -> Ore {
+        iter.fold(Ore::ZERO, |a, b| a + b)
+    }
+}
+
+impl Serialize for Ore {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_f64(self.kronor())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -455,6 +539,28 @@ mod tests {
         assert_eq!(parse_yes_no("x"), Some(true));
         assert_eq!(parse_yes_no("false"), Some(false));
         assert_eq!(parse_yes_no("kanske"), None);
+    }
+
+    #[test]
+    fn period_spans_and_siblings() {
+        assert_eq!(Period::Quarter(2025, 2).months(), (4, 6));
+        assert_eq!(Period::Month(2025, 11).months(), (11, 11));
+        assert_eq!(Period::Year(2025).months(), (1, 12));
+        assert_eq!(Period::Quarter(2025, 3).all_like(2025).len(), 4);
+        assert_eq!(Period::Month(2025, 3).all_like(2025)[11], Period::Month(2025, 12));
+        assert_eq!(Period::Month(2025, 3).swedish(), "mars 2025");
+        assert_eq!(Period::Quarter(2025, 4).swedish(), "kvartal 4 2025");
+    }
+
+    #[test]
+    fn ore_sums_exactly_and_shows_kronor() {
+        let sum: Ore = [Ore(10), Ore(20)].into_iter().sum();
+        assert_eq!(sum, Ore(30));
+        assert_eq!(Ore::from_kronor(0.1 + 0.2), Ore(30));
+        assert_eq!(Ore(12_345).kronor(), 123.45);
+        assert_eq!(Ore(200).share_pct(Ore(50)), Some(25.0));
+        assert_eq!(Ore(0).share_pct(Ore(50)), None);
+        assert_eq!(serde_json::to_string(&Ore(150)).unwrap(), "1.5");
     }
 
     #[test]

@@ -9,6 +9,8 @@
 
 mod codes;
 mod indicators;
+pub mod suppress;
+pub mod units;
 
 use std::collections::BTreeMap;
 
@@ -16,21 +18,23 @@ use polars::prelude::*;
 use serde::Serialize;
 
 use crate::config::Config;
-use crate::model::{IndicatorValue, Initiative, Status};
+use crate::model::{IndicatorValue, Initiative, Status, UnitYear};
 use crate::rows::Chunks;
+use crate::value::{Ore, Period};
 use codes::{Codes, shared_codes};
+pub use indicators::{StaleUnit, UnitFigure};
 use indicators::indicator_figures;
 /// Money and counts for one group (an administration, an area, a cell of the matrix).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
 pub struct Money {
     /// Number of initiatives.
     pub initiatives: u64,
-    /// Budget in kronor.
-    pub budget_kr: f64,
-    /// Funds spent in kronor.
-    pub spent_kr: f64,
-    /// Of which agreement funds, in kronor.
-    pub agreement_funds_kr: f64,
+    /// Budget (published in kronor).
+    pub budget_kr: Ore,
+    /// Funds spent (published in kronor).
+    pub spent_kr: Ore,
+    /// Of which agreement funds (published in kronor).
+    pub agreement_funds_kr: Ore,
 }
 
 /// One indicator figure: for an administration or the region, for a period.
@@ -40,8 +44,8 @@ pub struct IndicatorFigure {
     pub indicator: String,
     /// The administration; `None` is the region as a whole.
     pub administration: Option<String>,
-    /// `2025`, `2025-03` or `2025-Q1`.
-    pub period: String,
+    /// The year, a quarter or a month (published as `2025`, `2025-Q1`, `2025-03`).
+    pub period: Period,
     /// Summed numerator.
     pub numerator: f64,
     /// Summed denominator (`None` for counts).
@@ -69,20 +73,31 @@ pub struct Figures {
     pub by_status: BTreeMap<(String, Status), u64>,
     /// Administration × shift (`None` = not given) → count.
     pub by_shift: BTreeMap<(String, Option<u8>), u64>,
-    /// Indicator figures: year values first, then months and quarters.
+    /// Indicator figures: year values first, then quarters and months.
     pub indicators: Vec<IndicatorFigure>,
+    /// Units whose flows leave gaps in the year, with their own figures; they are not in
+    /// the year values.
+    pub partial_units: Vec<UnitFigure>,
+    /// Units counted at a latest period before the year's last quarter.
+    pub stale_units: Vec<StaleUnit>,
 }
 
-/// Computes every figure from the accepted records.
+/// Computes every figure from the accepted records and the units' year figures
+/// ([`units::unit_years`]).
 pub fn consolidate(
     initiatives: &Chunks<Initiative>,
     values: &Chunks<IndicatorValue>,
+    units: &[UnitYear],
     config: &Config,
 ) -> PolarsResult<Figures> {
     check_sums_fit(initiatives)?;
     let mut figures = initiative_figures(initiatives, config)?;
     // After the initiatives' frame is dropped, so that the two frames are never held at once.
-    figures.indicators = indicator_figures(values, config)?;
+    let (indicators, partial, stale) = indicator_figures(values, units, config)?;
+    figures.indicators = indicators;
+    figures.partial_units = partial;
+    figures.stale_units = stale;
+    suppress::suppress(&mut figures, config);
     Ok(figures)
 }
 
@@ -285,18 +300,13 @@ fn money_groups(df: &DataFrame, keys: &[&str]) -> PolarsResult<BTreeMap<Vec<u32>
             key,
             Money {
                 initiatives: n[row] as u64,
-                budget_kr: kronor(budget[row]),
-                spent_kr: kronor(spent[row]),
-                agreement_funds_kr: kronor(agreement[row]),
+                budget_kr: Ore(budget[row]),
+                spent_kr: Ore(spent[row]),
+                agreement_funds_kr: Ore(agreement[row]),
             },
         );
     }
     Ok(groups)
-}
-
-/// Kronor from öre.
-pub fn kronor(ore: i64) -> f64 {
-    ore as f64 / 100.0
 }
 
 #[cfg(test)]
@@ -337,28 +347,34 @@ mod tests {
         }
     }
 
+    fn run(initiatives: Vec<Initiative>, values: Vec<IndicatorValue>) -> Figures {
+        let config = Config::default_config();
+        let values = Chunks::from(values);
+        let units = units::unit_years(&values, &config);
+        consolidate(&Chunks::from(initiatives), &values, &units, &config).unwrap()
+    }
+
     #[test]
     fn money_is_summed_exactly_per_group() {
-        let config = Config::default_config();
-        let rows = [
+        let rows = vec![
             initiative("Öfv", "digital", Status::Ongoing, 10_050),
             initiative("Afv", "digital", Status::Completed, 20_000),
             initiative("Afv", "training", Status::Ongoing, 1),
         ];
-        let f = consolidate(&Chunks::from(rows.to_vec()), &Chunks::default(), &config).unwrap();
+        let f = run(rows, vec![]);
         assert_eq!(f.total.initiatives, 3);
-        assert_eq!(f.total.spent_kr, 300.51);
+        assert_eq!(f.total.spent_kr, Ore(30_051));
         assert_eq!(f.by_administration[0].0, "Afv");
-        assert_eq!(f.by_administration[0].1.spent_kr, 200.01);
+        assert_eq!(f.by_administration[0].1.spent_kr, Ore(20_001));
         assert_eq!(
             f.by_area[0],
             (
                 "digital".to_string(),
                 Money {
                     initiatives: 2,
-                    budget_kr: 0.0,
-                    spent_kr: 300.5,
-                    agreement_funds_kr: 150.25,
+                    budget_kr: Ore(0),
+                    spent_kr: Ore(30_050),
+                    agreement_funds_kr: Ore(15_025),
                 }
             )
         );
@@ -366,46 +382,40 @@ mod tests {
         assert_eq!(f.by_area[5].1.initiatives, 0);
         assert_eq!(
             f.matrix[&("Afv".to_string(), "training".to_string())].spent_kr,
-            0.01
+            Ore(1)
         );
         assert_eq!(f.by_status[&("Afv".to_string(), Status::Completed)], 1);
         assert_eq!(f.by_shift[&("Öfv".to_string(), Some(2))], 1);
     }
 
+    fn find<'a>(f: &'a Figures, admin: Option<&str>, period: Period) -> &'a IndicatorFigure {
+        f.indicators
+            .iter()
+            .find(|x| x.administration.as_deref() == admin && x.period == period)
+            .unwrap()
+    }
+
     #[test]
-    fn indicators_are_ratio_of_sums_and_units_not_counted_twice() {
-        let config = Config::default_config();
-        let values = [
-            // Unit A gives a year row and months: only the year row counts for the year.
+    fn a_year_row_wins_and_a_stock_takes_its_latest_month() {
+        // named_doctor_share is a stock (last/last). Unit A gives a year row and months:
+        // only the year row counts for the year. B gives January and December: December.
+        let values = vec![
             value("A", "vc1", Period::Year(2025), 60.0, 100.0),
             value("A", "vc1", Period::Month(2025, 1), 1.0, 10.0),
             value("A", "vc1", Period::Month(2025, 2), 2.0, 10.0),
-            // B gives only months, summed for the year.
             value("B", "vc2", Period::Month(2025, 1), 3.0, 300.0),
-            value("B", "vc2", Period::Month(2025, 2), 7.0, 600.0),
+            value("B", "vc2", Period::Month(2025, 12), 7.0, 600.0),
         ];
-        let f = consolidate(&Chunks::default(), &Chunks::from(values.to_vec()), &config).unwrap();
-        let region = f
-            .indicators
-            .iter()
-            .find(|x| x.administration.is_none() && x.period == "2025")
-            .unwrap();
-        assert_eq!(region.numerator, 70.0);
-        assert_eq!(region.denominator, Some(1000.0));
-        assert_eq!(region.value, Some(7.0));
+        let f = run(vec![], values);
+        let region = find(&f, None, Period::Year(2025));
+        assert_eq!(region.numerator, 67.0);
+        assert_eq!(region.denominator, Some(700.0));
+        assert_eq!(region.value, Some(67.0 * 100.0 / 700.0));
         assert_eq!(region.target_met, Some(false));
-        let a = f
-            .indicators
-            .iter()
-            .find(|x| x.administration.as_deref() == Some("A") && x.period == "2025")
-            .unwrap();
+        let a = find(&f, Some("A"), Period::Year(2025));
         assert_eq!(a.value, Some(60.0));
         assert_eq!(a.target_met, Some(true));
-        let jan = f
-            .indicators
-            .iter()
-            .find(|x| x.administration.is_none() && x.period == "2025-01")
-            .unwrap();
+        let jan = find(&f, None, Period::Month(2025, 1));
         assert_eq!(jan.numerator, 4.0);
         assert_eq!(jan.denominator, Some(310.0));
         assert!(jan.suppressed);

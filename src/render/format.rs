@@ -12,38 +12,9 @@ pub const NOT_AVAILABLE: &str = "..";
 pub const CANNOT_OCCUR: &str = ".";
 /// Suppressed for confidentiality.
 pub const SUPPRESSED: &str = "x";
-/// The non-breaking space used between thousands and before units.
-pub const NBSP: char = '\u{a0}';
+pub use crate::text::NBSP;
 
-/// `1234567.25` with 1 decimal → `1 234 567,3` (non-breaking spaces, Unicode minus).
-pub fn num(value: f64, decimals: usize) -> String {
-    if !value.is_finite() {
-        return NOT_AVAILABLE.to_string();
-    }
-    // Round half away from zero, as tables are read (45,25 → 45,3).
-    let factor = 10f64.powi(decimals.min(15) as i32);
-    let rounded = (value.abs() * factor).round() / factor;
-    let text = format!("{:.*}", decimals, rounded);
-    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
-    let mut grouped = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(NBSP);
-        }
-        grouped.push(c);
-    }
-    let negative = value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0');
-    let mut out = String::new();
-    if negative {
-        out.push('\u{2212}');
-    }
-    out.push_str(&grouped);
-    if !frac.is_empty() {
-        out.push(',');
-        out.push_str(frac);
-    }
-    out
-}
+pub use crate::text::num;
 
 /// Kronor, whole: `1 234 567 kr`.
 pub fn sek(value: f64) -> String {

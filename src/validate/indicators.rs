@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use foldhash::HashMap;
 
-use crate::config::Config;
+use crate::config::{Config, IndicatorKind};
 use crate::diagnostic::Code;
 use crate::model::IndicatorValue;
 use crate::schema::{Column, collapse};
@@ -107,6 +107,13 @@ pub fn read_row(
             _ => {}
         }
     }
+    if let (Some(ind), Some(n), Some(d)) = (indicator, numerator, denominator)
+        && ind.kind == IndicatorKind::Share
+        && n > d
+        && d > 0.0
+    {
+        share_above_whole(r, &ind.label, n, d);
+    }
     let initiative_id = r.text(Column::InitiativeRef);
     if let Some(id) = initiative_id.as_deref()
         && !seen.initiative_ids.contains(id)
@@ -164,4 +171,25 @@ pub fn read_row(
         },
         row: r.excel_row(),
     })
+}
+
+/// A share's numerator counts part of what its denominator counts, so it cannot be the
+/// larger (SPEC 2.3): an error on both cells, since either may be the wrong one.
+fn share_above_whole(r: &mut RowReader<'_>, label: &str, n: f64, d: f64) {
+    let (n_cell, d_cell) = (r.cell_ref(Column::Numerator), r.cell_ref(Column::Denominator));
+    let (n, d) = (format_plain(n), format_plain(d));
+    r.error(
+        Code::ConstraintError,
+        Column::Numerator,
+        format!(
+            "täljaren {n} är större än nämnaren {d} ({d_cell}); {label} är en andel, så täljaren kan vara högst nämnaren"
+        ),
+    );
+    r.error(
+        Code::ConstraintError,
+        Column::Denominator,
+        format!(
+            "nämnaren {d} är mindre än täljaren {n} ({n_cell}); {label} är en andel, så nämnaren måste vara minst täljaren"
+        ),
+    );
 }

@@ -156,20 +156,7 @@ pub fn read_row(
             "använda medel i kronor (krävs utom för planerade insatser)",
         );
     }
-    if let (Some(a), Some(s)) = (agreement_ore, spent_ore)
-        && a > s
-    {
-        r.error(
-            Code::ConstraintError,
-            Column::AgreementFunds,
-            format!(
-                "varav överenskommelsemedel {} kr är mer än använda medel {} kr; väntade högst {} kr",
-                format_plain(a as f64 / 100.0),
-                format_plain(s as f64 / 100.0),
-                format_plain(s as f64 / 100.0)
-            ),
-        );
-    }
+    check_agreement_funds(r, agreement_ore, spent_ore);
     let (Some(name), Some(area), Some(status)) = (name, area, status) else {
         return Outcome::Invalid;
     };
@@ -200,6 +187,45 @@ pub fn read_row(
         municipal_cooperation,
         row: r.excel_row(),
     })
+}
+
+/// Agreement funds are part of the funds used (SPEC 2.2): never more than `Använda
+/// medel`, where a blank counts as 0. A breach is an error on both cells, since either
+/// may be the wrong one. A `Använda medel` cell that could not be read has its own error.
+fn check_agreement_funds(r: &mut RowReader<'_>, agreement: Option<i64>, spent: Option<i64>) {
+    let spent = match spent {
+        Some(s) => s,
+        None if !r.is_filled(Column::Spent) => 0,
+        None => return,
+    };
+    let Some(agreement) = agreement.filter(|a| *a > spent) else {
+        return;
+    };
+    let (a, s) = (kr(agreement), kr(spent));
+    let (a_cell, s_cell) = (r.cell_ref(Column::AgreementFunds), r.cell_ref(Column::Spent));
+    let message = if spent == 0 && !r.is_filled(Column::Spent) {
+        format!(
+            "varav överenskommelsemedel är {a} kr men använda medel ({s_cell}) är tomt; överenskommelsemedel är en del av använda medel: fyll i använda medel eller töm {a_cell}"
+        )
+    } else {
+        format!(
+            "varav överenskommelsemedel {a} kr är mer än använda medel {s} kr; väntade högst {s} kr"
+        )
+    };
+    r.error(Code::ConstraintError, Column::AgreementFunds, message);
+    r.error(
+        Code::ConstraintError,
+        Column::Spent,
+        format!(
+            "använda medel ({}) är mindre än varav överenskommelsemedel {a} kr i {a_cell}; väntade minst {a} kr",
+            if r.is_filled(Column::Spent) { format!("{s} kr") } else { "tomt".to_string() }
+        ),
+    );
+}
+
+/// Öre as kronor for a message, without needless decimals.
+fn kr(ore: i64) -> String {
+    format_plain(ore as f64 / 100.0)
 }
 
 /// Reads a required enumerated value, reporting it when blank.

@@ -9,6 +9,7 @@ pub mod cells;
 mod indicators;
 mod initiatives;
 pub mod table;
+pub mod units;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -470,6 +471,14 @@ fn read_indicators(
     let Some(table) = table::locate(sheet, rules.names, &file, &mut sub.diagnostics) else {
         return;
     };
+    let col = |c: Column| table.col(c).unwrap_or(0);
+    sub.indicator_layout = Some(crate::model::IndicatorLayout {
+        sheet: sheet.name.clone(),
+        unit: col(Column::Unit),
+        period: col(Column::Period),
+        numerator: col(Column::Numerator),
+        denominator: col(Column::Denominator),
+    });
     for row in data_rows(sheet, &table, &file, sub) {
         let mut r = RowReader::new(&file, &sheet.name, row, &table, is_1904);
         let value = indicators::read_row(&mut r, rules.config, rules.vocab, &shared, seen);

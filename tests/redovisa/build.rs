@@ -293,18 +293,29 @@ fn indicators_are_the_ratio_of_summed_numerators_and_denominators() {
             .unwrap_or_else(|| panic!("no figure {admin:?} {period}"))
             .clone()
     };
-    // Närsjukvården: VC1 January 100/200 and February 150/200, VC2 the year 50/400.
+    // Närsjukvården: VC1 January 100/200 and February 150/200, VC2 the year 50/400. The
+    // share is of listed patients, a stock: VC1's year figure is February's (its latest
+    // month), not January and February added up.
     let n = find(Some("Närsjukvården Test"), "2025");
-    assert_eq!((f(&n["numerator"]), f(&n["denominator"])), (300.0, 800.0));
-    assert!((f(&n["value"]) - 37.5).abs() < 1e-9);
+    assert_eq!((f(&n["numerator"]), f(&n["denominator"])), (200.0, 600.0));
+    assert!((f(&n["value"]) - 200.0 / 600.0 * 100.0).abs() < 1e-9);
     let region = find(None, "2025");
+    // Psykiatrin Test gives 300/500 for the year (the .xls adds no indicator).
     assert_eq!(
         (f(&region["numerator"]), f(&region["denominator"])),
-        (600.0, 1300.0)
+        (500.0, 1100.0)
     );
-    // The ratio of sums, not the mean of 37,5 % and 60 %.
-    assert!((f(&region["value"]) - 600.0 / 1300.0 * 100.0).abs() < 1e-9);
+    // The ratio of sums, not the mean of 33,3 % and 60 %.
+    assert!((f(&region["value"]) - 500.0 / 1100.0 * 100.0).abs() < 1e-9);
     assert_eq!(region["target_met"], false);
+    // VC1's latest month is February: counted, with a warning naming it.
+    let diags = r["diagnostics"].as_array().unwrap();
+    let stale = diags
+        .iter()
+        .find(|d| d["code"] == "incomplete-period")
+        .expect("a warning for VC1");
+    assert_eq!(stale["severity"], "warning");
+    assert!(stale["message"].as_str().unwrap().contains("VC1"), "{stale}");
     let february = find(Some("Närsjukvården Test"), "2025-02");
     assert!((f(&february["value"]) - 75.0).abs() < 1e-9);
 }

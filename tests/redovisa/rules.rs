@@ -159,9 +159,55 @@ fn negative_money() {
     assert_error(vec![with(good("1"), 6, n(-5.0))], "constraint-error", "G2");
 }
 
+/// The cells of every error with `code`, in order.
+fn error_cells(diags: &[Value], code: &str) -> Vec<String> {
+    diags
+        .iter()
+        .filter(|d| d["code"] == code && d["severity"] == "error")
+        .map(|d| d["cell"].as_str().unwrap_or("").to_string())
+        .collect()
+}
+
 #[test]
-fn agreement_funds_above_spent() {
-    assert_error(vec![with(good("1"), 8, n(81.0))], "constraint-error", "I2");
+fn agreement_funds_above_spent_is_an_error_on_both_cells() {
+    let (exit, diags) = check_book(vec![with(good("1"), 8, n(81.0))], None);
+    assert_eq!(exit, 1);
+    assert_eq!(error_cells(&diags, "constraint-error"), ["H2", "I2"]);
+}
+
+#[test]
+fn agreement_funds_on_a_planned_initiative_with_nothing_spent() {
+    // Regression: a Planerad initiative with Använda medel blank and 99 999 999 in
+    // agreement funds passed, and the report showed a utilisation of 147,9 %.
+    let planned = with(with(with(good("1"), 3, s("Planerad")), 7, V::E), 8, n(99_999_999.0));
+    let (exit, diags) = check_book(vec![planned, good("2")], None);
+    assert_eq!(exit, 1, "{diags:#?}");
+    assert_eq!(error_cells(&diags, "constraint-error"), ["H2", "I2"]);
+    let i2 = diags.iter().find(|d| d["cell"] == "I2").unwrap();
+    assert!(i2["message"].as_str().unwrap().contains("tomt"), "{i2}");
+    // Planned with nothing spent and no agreement funds is fine.
+    let planned = with(with(with(good("1"), 3, s("Planerad")), 7, V::E), 8, V::E);
+    assert_eq!(check_book(vec![planned], None).0, 0);
+}
+
+#[test]
+fn a_share_above_its_denominator_is_an_error_on_both_cells() {
+    // Regression: Täljare 1 200 over Nämnare 1 000 (120 %) passed and met its target.
+    let (exit, diags) = check_book(
+        vec![good("1")],
+        Some(vec![share(s("2025"), n(1200.0), n(1000.0))]),
+    );
+    assert_eq!(exit, 1);
+    assert_eq!(error_cells(&diags, "constraint-error"), ["D2", "E2"]);
+    // A rate may well exceed its denominator's scale; only shares are bounded.
+    let rate = vec![
+        s("avoidable_hospitalisation_rate"),
+        s("VC"),
+        s("2025"),
+        n(1200.0),
+        n(1000.0),
+    ];
+    assert_eq!(check_book(vec![good("1")], Some(vec![rate])).0, 0);
 }
 
 #[test]

@@ -41,16 +41,28 @@ fn sample_is_seeded_valid_and_sized() {
             std::fs::read(again.join(name)).unwrap()
         );
     }
-    let out = sc.run(&["check", "--deny-warnings"]);
+    // No errors; the only warnings are those of the one unit that stopped reporting
+    // after September, there on purpose so that the example shows the note.
+    let out = sc.run(&["check", "--format", "json"]);
     assert_eq!(code(&out), 0);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for d in v["diagnostics"].as_array().unwrap() {
+        assert_eq!(d["code"], "incomplete-period", "{d}");
+        assert_eq!(d["file"], "sjukhusen.xlsx", "{d}");
+    }
     assert_eq!(code(&sc.run(&["build"])), 0);
     let r = sc.report();
     assert_eq!(r["totals"]["initiatives"], 21);
     let files = r["files"].as_array().unwrap();
-    // 7 initiatives + 2 clinics × 3 indicators × 12 months per workbook.
-    assert!(
-        files
-            .iter()
-            .all(|f| f["accepted"] == 7 + 2 * 3 * 12 && f["rejected"] == 0)
-    );
+    // 7 initiatives + 2 clinics × 3 indicators × 12 months per workbook; Sjukhusen's
+    // second clinic stops after September (3 indicators × 3 months fewer), Psykiatrin's
+    // first reports quarters (3 indicators × 4 quarters instead of 12 months).
+    for f in files {
+        let expected = match f["file"].as_str() {
+            Some("sjukhusen.xlsx") => 7 + 72 - 9,
+            Some("psykiatrin.xlsx") => 7 + 36 + 12,
+            _ => 7 + 72,
+        };
+        assert_eq!((f["accepted"].as_u64(), f["rejected"].as_u64()), (Some(expected), Some(0)), "{f}");
+    }
 }

@@ -213,7 +213,7 @@ fn a_filled_template_passes_check_with_no_diagnostics_and_values_come_through() 
             vec![
                 t("Andel listade med fast läkarkontakt"),
                 t("VC Norr"),
-                t("2025-03"),
+                t("2025-12"),
                 Cell::Number(55.0),
                 Cell::Number(100.0),
                 t("T-1"),

@@ -68,7 +68,6 @@ enum XCell {
     Dec(Option<f64>),
     /// A symbol of official statistics.
     Symbol(&'static str),
-    Empty,
 }
 
 struct Formats {
@@ -353,12 +352,6 @@ fn write_cell(
         XCell::Symbol(s) => {
             ws.write_string_with_format(row, col, *s, &b(&f.symbol))?;
             2
-        }
-        XCell::Empty => {
-            if bold {
-                ws.write_blank(row, col, &b(&f.text))?;
-            }
-            0
         }
     };
     Ok(width)

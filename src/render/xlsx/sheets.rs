@@ -144,7 +144,7 @@ pub(super) fn legend(wb: &mut Workbook, f: &Formats, report: &Report) -> Result<
         vec![
             SUPPRESSED.to_string(),
             format!(
-                "Uppgift skyddad av sekretesskäl (täljare större än 0 men mindre än {})",
+                "Uppgift skyddad av sekretesskäl: värden vars täljare är större än 0 men mindre än {}, och uppgifter ur vilka ett sådant värde skulle kunna räknas fram (till exempel en förvaltning när regionens och övriga förvaltningars värden visas)",
                 num(report.suppression_threshold, 0)
             ),
         ],
@@ -183,6 +183,7 @@ pub(super) fn definitions(
                 d.unit.clone(),
                 target,
                 d.definition.clone(),
+                format!("Årsvärde per enhet: {}.", d.year_value),
             ]
         })
         .collect();
@@ -191,6 +192,7 @@ pub(super) fn definitions(
             "Insatsområde".to_string(),
             a.label.clone(),
             a.area.clone(),
+            String::new(),
             String::new(),
             String::new(),
             String::new(),
@@ -204,6 +206,7 @@ pub(super) fn definitions(
             String::new(),
             String::new(),
             String::new(),
+            String::new(),
         ]
     }));
     simple_sheet(
@@ -212,7 +215,15 @@ pub(super) fn definitions(
         report,
         "Definitioner",
         "Definitioner",
-        &["Typ", "Namn", "Kod", "Enhet", "Målvärde", "Definition"],
+        &[
+            "Typ",
+            "Namn",
+            "Kod",
+            "Enhet",
+            "Målvärde",
+            "Definition",
+            "Så bildas årsvärdet",
+        ],
         rows,
     )
 }

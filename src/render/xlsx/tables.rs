@@ -4,8 +4,9 @@
 use crate::compare::{Comparison, MoneyChange};
 use crate::config::IndicatorKind;
 use crate::model::SHIFTS;
-use crate::render::format::{CANNOT_OCCUR, NOT_AVAILABLE, SUPPRESSED, num};
-use crate::report::{IndicatorRow, Matrix, Report};
+use crate::render::format::{CANNOT_OCCUR, NOT_AVAILABLE, SUPPRESSED};
+use crate::report::{IndicatorRow, Matrix, PartialUnitRow, Report};
+use crate::value::{Ore, Period};
 
 use super::{ChartSpec, TableSheet, XCell};
 
@@ -13,7 +14,7 @@ fn share_note() -> String {
     "Andelen avser förvaltningens del av regionens totala använda medel.".to_string()
 }
 
-fn matrix_rows(m: &Matrix, cell: impl Fn(f64) -> XCell) -> (Vec<Vec<XCell>>, Vec<XCell>) {
+fn matrix_rows<T: Copy>(m: &Matrix<T>, cell: impl Fn(T) -> XCell) -> (Vec<Vec<XCell>>, Vec<XCell>) {
     let rows = m
         .rows
         .iter()
@@ -41,7 +42,7 @@ pub(super) fn tables(report: &Report) -> Vec<TableSheet> {
         t.budget_kr,
         t.spent_kr,
         t.agreement_funds_kr,
-        (t.spent_kr > 0.0).then_some(100.0),
+        (t.spent_kr.0 > 0).then_some(100.0),
     );
     let admins = report
         .by_administration
@@ -89,7 +90,7 @@ pub(super) fn tables(report: &Report) -> Vec<TableSheet> {
         total,
         vec![],
     ));
-    let (rows, total) = matrix_rows(&report.area_matrix, |v| XCell::Kr(Some(v)));
+    let (rows, total) = matrix_rows(&report.area_matrix, |v| XCell::Kr(Some(v.kronor())));
     out.push(TableSheet {
         sheet: "Tabell 3".into(),
         title: format!("Tabell 3. Använda medel per förvaltning och insatsområde, {y}"),
@@ -100,7 +101,7 @@ pub(super) fn tables(report: &Report) -> Vec<TableSheet> {
         notes: vec![],
         charts: vec![],
     });
-    let (rows, total) = matrix_rows(&report.status_matrix, XCell::Count);
+    let (rows, total) = matrix_rows(&report.status_matrix, |n| XCell::Count(n as f64));
     out.push(TableSheet {
         sheet: "Tabell 4".into(),
         title: format!("Tabell 4. Insatser efter status och förvaltning, {y}"),
@@ -113,7 +114,7 @@ pub(super) fn tables(report: &Report) -> Vec<TableSheet> {
     });
     out.push(funds_table(report));
     out.push(indicator_table(report));
-    let (rows, total) = matrix_rows(&report.shift_matrix, XCell::Count);
+    let (rows, total) = matrix_rows(&report.shift_matrix, |n| XCell::Count(n as f64));
     out.push(TableSheet {
         sheet: "Tabell 7".into(),
         title: format!("Tabell 7. Insatser per förflyttning och förvaltning, {y}"),
@@ -145,17 +146,17 @@ pub(super) fn tables(report: &Report) -> Vec<TableSheet> {
 fn money_row(
     label: &str,
     n: u64,
-    budget: f64,
-    spent: f64,
-    agreement: f64,
+    budget: Ore,
+    spent: Ore,
+    agreement: Ore,
     share: Option<f64>,
 ) -> Vec<XCell> {
     vec![
         XCell::Text(label.to_string()),
         XCell::Count(n as f64),
-        XCell::Kr(Some(budget)),
-        XCell::Kr(Some(spent)),
-        XCell::Kr(Some(agreement)),
+        XCell::Kr(Some(budget.kronor())),
+        XCell::Kr(Some(spent.kronor())),
+        XCell::Kr(Some(agreement.kronor())),
         XCell::Pct(share),
     ]
 }
@@ -220,7 +221,7 @@ fn with_previous(t: &mut TableSheet, keys: &[String], changes: &[MoneyChange], c
     ));
 }
 
-fn headers_with_total(first: &str, m: &Matrix) -> Vec<String> {
+fn headers_with_total<T>(first: &str, m: &Matrix<T>) -> Vec<String> {
     std::iter::once(first.to_string())
         .chain(m.columns.iter().cloned())
         .chain(std::iter::once("Totalt".to_string()))
@@ -241,19 +242,19 @@ fn funds_table(report: &Report) -> TableSheet {
         rows: vec![
             vec![
                 XCell::Text("Tilldelade överenskommelsemedel, kr".into()),
-                XCell::Kr(Some(t.allocation_kr)),
+                XCell::Kr(Some(t.allocation_kr.kronor())),
             ],
             vec![
                 XCell::Text("Använda överenskommelsemedel, kr".into()),
-                XCell::Kr(Some(t.agreement_funds_kr)),
+                XCell::Kr(Some(t.agreement_funds_kr.kronor())),
             ],
             vec![
                 XCell::Text("Återstår av tilldelningen, kr".into()),
-                XCell::Kr(Some(t.remaining_kr)),
+                XCell::Kr(Some(t.remaining_kr.kronor())),
             ],
             vec![
                 XCell::Text("Använda medel totalt, kr".into()),
-                XCell::Kr(Some(t.spent_kr)),
+                XCell::Kr(Some(t.spent_kr.kronor())),
             ],
             vec![
                 XCell::Text("Befolkning, antal invånare".into()),
@@ -276,15 +277,16 @@ fn funds_table(report: &Report) -> TableSheet {
                 per(t.spent_per_inhabitant_kr),
             ],
             vec![
-                XCell::Text("Utnyttjandegrad, %".into()),
+                XCell::Text(if t.over_allocation {
+                    "Utnyttjandegrad, % (över tilldelningen, se Anm.)".into()
+                } else {
+                    "Utnyttjandegrad, %".into()
+                }),
                 XCell::Pct(t.utilisation_pct),
             ],
         ],
         total: None,
-        notes: vec![
-            "Utnyttjandegraden är använda överenskommelsemedel delat med tilldelade medel.".into(),
-            "Ett negativt värde för Återstår innebär att mer har använts än som tilldelats.".into(),
-        ],
+        notes: report.funds_notes.clone(),
         charts: vec![],
     }
 }
@@ -308,11 +310,13 @@ fn indicator_cells(r: &IndicatorRow) -> Vec<XCell> {
         Some(d) => XCell::Count(d),
         None => XCell::Symbol(CANNOT_OCCUR),
     };
+    // No target: a target cannot occur (`.`); a target but no value: not available.
     let met = match (hidden, f.target_met) {
         (true, Some(_)) => XCell::Symbol(SUPPRESSED),
         (_, Some(true)) => XCell::Text("Ja".into()),
         (_, Some(false)) => XCell::Text("Nej".into()),
-        (_, None) => XCell::Empty,
+        (_, None) if r.target.is_none() => XCell::Symbol(CANNOT_OCCUR),
+        (_, None) => XCell::Symbol(NOT_AVAILABLE),
     };
     vec![
         XCell::Text(r.label.clone()),
@@ -324,21 +328,56 @@ fn indicator_cells(r: &IndicatorRow) -> Vec<XCell> {
         value,
         numerator,
         denominator,
-        r.target.map_or(XCell::Empty, |t| XCell::Dec(Some(t))),
+        r.target
+            .map_or(XCell::Symbol(CANNOT_OCCUR), |t| XCell::Dec(Some(t))),
         met,
     ]
 }
 
+/// A left-out unit's own figure as a row of table 6: named with its periods, no target.
+fn partial_unit_cells(u: &PartialUnitRow) -> Vec<XCell> {
+    let f = &u.figure;
+    let hidden = f.suppressed;
+    let value = match (hidden, f.value) {
+        (true, _) => XCell::Symbol(SUPPRESSED),
+        (false, Some(v)) if u.kind == IndicatorKind::Count => XCell::Count(v),
+        (false, Some(v)) => XCell::Dec(Some(v)),
+        (false, None) => XCell::Symbol(NOT_AVAILABLE),
+    };
+    vec![
+        XCell::Text(u.label.clone()),
+        XCell::Text(format!(
+            "{}: {}, endast {} (ingår ej i årsvärdet)",
+            f.administration,
+            f.unit.as_deref().unwrap_or("utan enhet"),
+            u.reported_text
+        )),
+        value,
+        if hidden {
+            XCell::Symbol(SUPPRESSED)
+        } else {
+            XCell::Count(f.numerator)
+        },
+        f.denominator
+            .map_or(XCell::Symbol(CANNOT_OCCUR), XCell::Count),
+        XCell::Symbol(CANNOT_OCCUR),
+        XCell::Symbol(CANNOT_OCCUR),
+    ]
+}
+
+/// What `.` means in table 6, the same words as the templates'.
+const INDICATOR_DOT_NOTE: &str = ". betyder att uppgiften inte kan förekomma: ett antal har ingen nämnare, en indikator utan målvärde jämförs inte med något mål, och en enhet som inte ingår i årsvärdet jämförs inte med målet.";
+
 fn indicator_table(report: &Report) -> TableSheet {
-    let year = report.year.to_string();
+    let year = Period::Year(report.year);
     let shown: Vec<&IndicatorRow> = report
         .indicators
         .iter()
         .filter(|r| r.figure.period == year)
         .collect();
-    let rows = shown.iter().map(|r| indicator_cells(r)).collect();
-    // One chart per indicator: the region and its administrations, which are adjacent
-    // rows, against the target where there is one.
+    // Per indicator: the region and its administrations (the chart's rows), then the
+    // units left out of the year value.
+    let mut rows = Vec::new();
     let mut charts = Vec::new();
     let mut start = 0;
     while start < shown.len() {
@@ -348,6 +387,8 @@ fn indicator_table(report: &Report) -> TableSheet {
                 .iter()
                 .take_while(|r| &r.figure.indicator == code)
                 .count();
+        let first_row = rows.len() as u32;
+        rows.extend(shown[start..end].iter().map(|r| indicator_cells(r)));
         charts.push(ChartSpec {
             title: format!(
                 "{} ({}), {}",
@@ -355,12 +396,19 @@ fn indicator_table(report: &Report) -> TableSheet {
                 unit_of(report, code),
                 report.year
             ),
-            rows: (start as u32, end as u32 - 1),
+            rows: (first_row, rows.len() as u32 - 1),
             categories: 1,
             values: 2,
             target: shown[start].target.map(|_| 5),
             horizontal: false,
         });
+        rows.extend(
+            report
+                .partial_units
+                .iter()
+                .filter(|u| &u.figure.indicator == code)
+                .map(partial_unit_cells),
+        );
         start = end;
     }
     let units: Vec<String> = report
@@ -370,12 +418,14 @@ fn indicator_table(report: &Report) -> TableSheet {
         .collect();
     let mut notes = vec![
         "Värdet för regionen är summan av täljarna delad med summan av nämnarna, inte ett medelvärde av förvaltningarnas värden.".to_string(),
-        "I diagrammen saknas staplar för skyddade värden (x).".to_string(),
-        format!(
-            "Värden vars täljare är större än 0 men mindre än {} visas som x av sekretesskäl.",
-            num(report.suppression_threshold, 0)
-        ),
+        "Hur täljare och nämnare bildas för året (summa över året eller senaste värde) anges per indikator på bladet Definitioner.".to_string(),
     ];
+    notes.extend(report.indicator_notes.iter().cloned());
+    if rows_have_symbol(&rows, SUPPRESSED) {
+        notes.push(report.suppression_note.clone());
+        notes.push("I diagrammen saknas staplar för skyddade värden (x).".to_string());
+    }
+    notes.push(INDICATOR_DOT_NOTE.to_string());
     notes.push(format!("Enheter: {}", units.join(" ")));
     TableSheet {
         sheet: "Tabell 6".into(),
@@ -398,6 +448,13 @@ fn indicator_table(report: &Report) -> TableSheet {
         notes,
         charts,
     }
+}
+
+/// Whether any cell of `rows` shows `symbol`.
+fn rows_have_symbol(rows: &[Vec<XCell>], symbol: &str) -> bool {
+    rows.iter()
+        .flatten()
+        .any(|c| matches!(c, XCell::Symbol(s) if *s == symbol))
 }
 
 /// The unit of an indicator, lowercase (`procent`, `per 100 000`, `antal`).
@@ -459,12 +516,14 @@ pub(super) fn comparison_tables(report: &Report) -> Vec<TableSheet> {
         .indicators
         .iter()
         .map(|r| {
-            let hidden = |v: Option<f64>| {
-                if r.suppressed {
-                    XCell::Symbol(SUPPRESSED)
-                } else {
-                    XCell::Dec(v)
-                }
+            // Each figure hidden as it is in its own year's table 6; the change when
+            // either is, since it would give the hidden one away.
+            let count = r.kind == IndicatorKind::Count;
+            let cell = |hidden: bool, v: Option<f64>| match (hidden, v) {
+                (true, _) => XCell::Symbol(SUPPRESSED),
+                (false, None) => XCell::Symbol(NOT_AVAILABLE),
+                (false, Some(v)) if count => XCell::Count(v),
+                (false, Some(v)) => XCell::Dec(Some(v)),
             };
             let change = if r.change_unit == "procentenheter" {
                 r.value.change
@@ -478,9 +537,13 @@ pub(super) fn comparison_tables(report: &Report) -> Vec<TableSheet> {
                         .clone()
                         .unwrap_or_else(|| "Hela regionen".into()),
                 ),
-                hidden(r.value.previous),
-                hidden(r.value.current),
-                hidden(change),
+                cell(r.previous_suppressed, r.value.previous),
+                cell(r.current_suppressed, r.value.current),
+                if r.suppressed {
+                    XCell::Symbol(SUPPRESSED)
+                } else {
+                    XCell::Dec(change)
+                },
                 XCell::Text(r.change_unit.clone()),
             ]
         })
@@ -520,9 +583,16 @@ pub(super) fn comparison_tables(report: &Report) -> Vec<TableSheet> {
             ],
             rows: indicator_rows,
             total: None,
-            notes: vec![
-                "För andelar anges förändringen i procentenheter, för övriga indikatorer i procent av föregående års värde.".into(),
-            ],
+            notes: {
+                let mut notes = vec![
+                    "För andelar anges förändringen i procentenheter, för övriga indikatorer i procent av föregående års värde.".to_string(),
+                ];
+                if c.indicators.iter().any(|r| r.suppressed) {
+                    notes.push(report.suppression_note.clone());
+                    notes.push("Ett värde döljs här när det döljs i sitt års tabell 6; förändringen döljs när något av åren döljs.".to_string());
+                }
+                notes
+            },
             charts: vec![],
         },
         TableSheet {

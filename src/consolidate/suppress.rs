@@ -1,0 +1,286 @@
+//! Small-count suppression as in Swedish official statistics: an indicator figure whose
+//! numerator is above 0 but below the threshold is hidden (`x`), and so is any other figure
+//! from which a hidden one could be recomputed.
+//!
+//! A hidden figure can be recomputed by subtraction when it is the only hidden member of a
+//! published sum. The sums here: the region's figure is the sum of the administrations'
+//! for every period; and, for an indicator whose numerator is a flow, the months (or the
+//! quarters) of the region or of an administration add up to its year figure together
+//! with the figures of its units that were left out of the year for gaps. Whenever
+//! exactly one member of such a group is hidden, the smallest other part is hidden too
+//! (complementary suppression), or the total when there is no other part, repeated until
+//! nothing changes. A stock's year figure is not a sum of its months, so no such group is
+//! formed for it. Pure: it only sets `suppressed` flags.
+
+use std::collections::BTreeMap;
+
+use super::Figures;
+use crate::config::{Aggregation, Config};
+use crate::value::Period;
+
+/// One published figure as suppression sees it.
+#[derive(Debug, Clone, Copy)]
+struct Cell {
+    numerator: f64,
+    suppressed: bool,
+}
+
+/// Marks primary suppressions (numerator in `(0, threshold)`) and the complementary ones,
+/// over the indicator figures and the left-out units' figures alike.
+pub fn suppress(figures: &mut Figures, config: &Config) {
+    let threshold = config.suppression_threshold;
+    let primary = |numerator: f64| numerator > 0.0 && numerator < threshold;
+    let n = figures.indicators.len();
+    let mut cells: Vec<Cell> = figures
+        .indicators
+        .iter()
+        .map(|f| f.numerator)
+        .chain(figures.partial_units.iter().map(|u| u.numerator))
+        .map(|numerator| Cell {
+            numerator,
+            suppressed: primary(numerator),
+        })
+        .collect();
+    let groups = groups(figures, config);
+    // Every pass hides at least one more figure, so this ends within cells.len() passes.
+    loop {
+        let mut changed = false;
+        for (total, parts) in &groups {
+            changed |= protect(&mut cells, *total, parts);
+        }
+        if !changed {
+            break;
+        }
+    }
+    for (f, c) in figures.indicators.iter_mut().zip(&cells) {
+        f.suppressed = c.suppressed;
+    }
+    for (u, c) in figures.partial_units.iter_mut().zip(&cells[n..]) {
+        u.suppressed = c.suppressed;
+    }
+}
+
+/// Hides one more figure if exactly one member of the group (the total or one part) is
+/// hidden, since it could then be recomputed from the others.
+fn protect(cells: &mut [Cell], total: usize, parts: &[usize]) -> bool {
+    let hidden = std::iter::once(&total)
+        .chain(parts)
+        .filter(|&&i| cells[i].suppressed)
+        .count();
+    if hidden != 1 {
+        return false;
+    }
+    let candidate = parts
+        .iter()
+        .copied()
+        .filter(|&i| !cells[i].suppressed && cells[i].numerator > 0.0)
+        .min_by(|&a, &b| cells[a].numerator.total_cmp(&cells[b].numerator))
+        .or_else(|| (!cells[total].suppressed).then_some(total));
+    match candidate {
+        Some(i) => {
+            cells[i].suppressed = true;
+            true
+        }
+        None => false,
+    }
+}
+
+/// (total, parts) pairs as indices into the cells: the indicator figures first, then
+/// the left-out units' figures.
+fn groups(figures: &Figures, config: &Config) -> Vec<(usize, Vec<usize>)> {
+    let flows = |code: &str| {
+        config
+            .indicator(code)
+            .is_some_and(|i| i.numerator == Aggregation::Sum)
+    };
+    let list = &figures.indicators;
+    let mut index: BTreeMap<(&str, Option<&str>, Period), usize> = BTreeMap::new();
+    for (i, f) in list.iter().enumerate() {
+        index.insert((&f.indicator, f.administration.as_deref(), f.period), i);
+    }
+    let mut by_admin: BTreeMap<(&str, Period), Vec<usize>> = BTreeMap::new();
+    // (indicator, administration or region, quarters?) → parts of the year.
+    let mut by_period: BTreeMap<(&str, Option<&str>, bool), Vec<usize>> = BTreeMap::new();
+    for (i, f) in list.iter().enumerate() {
+        if f.administration.is_some() {
+            by_admin.entry((&f.indicator, f.period)).or_default().push(i);
+        }
+        if !f.period.is_year() && flows(&f.indicator) {
+            let quarters = matches!(f.period, Period::Quarter(..));
+            by_period
+                .entry((&f.indicator, f.administration.as_deref(), quarters))
+                .or_default()
+                .push(i);
+        }
+    }
+    let mut out = Vec::new();
+    for ((indicator, period), parts) in by_admin {
+        if let Some(&total) = index.get(&(indicator, None, period)) {
+            out.push((total, parts));
+        }
+    }
+    let year = Period::Year(config.year);
+    for ((indicator, admin, _), mut parts) in by_period {
+        let Some(&total) = index.get(&(indicator, admin, year)) else {
+            continue;
+        };
+        // The left-out units of this administration (or of the whole region) are in its
+        // months but not in its year.
+        parts.extend(
+            figures
+                .partial_units
+                .iter()
+                .enumerate()
+                .filter(|(_, u)| {
+                    u.indicator == indicator && admin.is_none_or(|a| a == u.administration)
+                })
+                .map(|(k, _)| list.len() + k),
+        );
+        out.push((total, parts));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::consolidate::{IndicatorFigure, UnitFigure};
+
+    fn fig(admin: Option<&str>, period: Period, numerator: f64) -> IndicatorFigure {
+        IndicatorFigure {
+            indicator: "digital_contacts_share".into(),
+            administration: admin.map(str::to_string),
+            period,
+            numerator,
+            denominator: Some(100.0),
+            value: Some(numerator),
+            suppressed: false,
+            target_met: None,
+        }
+    }
+
+    const Y: Period = Period::Year(2025);
+
+    fn run(list: Vec<IndicatorFigure>) -> Figures {
+        let mut f = Figures {
+            indicators: list,
+            ..Figures::default()
+        };
+        suppress(&mut f, &Config::default_config());
+        f
+    }
+
+    fn hidden(f: &Figures) -> Vec<(Option<String>, Period)> {
+        f.indicators
+            .iter()
+            .filter(|f| f.suppressed)
+            .map(|f| (f.administration.clone(), f.period))
+            .collect()
+    }
+
+    #[test]
+    fn a_lone_small_administration_takes_the_next_smallest_with_it() {
+        let f = run(vec![
+            fig(None, Y, 63.0),
+            fig(Some("A"), Y, 3.0),
+            fig(Some("B"), Y, 40.0),
+            fig(Some("C"), Y, 20.0),
+        ]);
+        assert_eq!(hidden(&f), [(Some("A".into()), Y), (Some("C".into()), Y)]);
+    }
+
+    #[test]
+    fn zero_is_not_suppressed_and_two_small_ones_protect_each_other() {
+        let f = run(vec![
+            fig(None, Y, 50.0),
+            fig(Some("A"), Y, 2.0),
+            fig(Some("B"), Y, 3.0),
+            fig(Some("C"), Y, 45.0),
+            fig(Some("D"), Y, 0.0),
+        ]);
+        assert_eq!(hidden(&f).len(), 2);
+        assert!(!f.indicators[4].suppressed);
+    }
+
+    #[test]
+    fn the_partner_is_hidden_even_when_large() {
+        let f = run(vec![
+            fig(None, Y, 40.0),
+            fig(Some("A"), Y, 4.0),
+            fig(Some("B"), Y, 36.0),
+        ]);
+        let s: Vec<bool> = f.indicators.iter().map(|f| f.suppressed).collect();
+        assert_eq!(s, [false, true, true]);
+    }
+
+    #[test]
+    fn a_hidden_total_is_not_left_recomputable_from_its_parts() {
+        // January is the region's only month, so the region's year would give it away;
+        // the year hidden, its only part (A) would give the year away in turn.
+        let f = run(vec![
+            fig(None, Y, 30.0),
+            fig(Some("A"), Y, 30.0),
+            fig(None, Period::Month(2025, 1), 3.0),
+        ]);
+        assert!(f.indicators.iter().all(|f| f.suppressed));
+    }
+
+    #[test]
+    fn months_protect_each_other_within_a_year() {
+        let f = run(vec![
+            fig(Some("A"), Y, 100.0),
+            fig(Some("A"), Period::Month(2025, 1), 2.0),
+            fig(Some("A"), Period::Month(2025, 2), 50.0),
+            fig(Some("A"), Period::Month(2025, 3), 48.0),
+        ]);
+        assert_eq!(
+            hidden(&f),
+            [
+                (Some("A".into()), Period::Month(2025, 1)),
+                (Some("A".into()), Period::Month(2025, 3))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_stock_year_is_not_a_sum_of_its_months() {
+        let mut list = vec![
+            fig(Some("A"), Y, 100.0),
+            fig(Some("A"), Period::Month(2025, 1), 2.0),
+            fig(Some("A"), Period::Month(2025, 12), 100.0),
+        ];
+        for f in &mut list {
+            f.indicator = "named_doctor_share".into();
+        }
+        let f = run(list);
+        assert_eq!(hidden(&f), [(Some("A".into()), Period::Month(2025, 1))]);
+    }
+
+    #[test]
+    fn a_left_out_unit_is_a_part_of_its_administrations_months() {
+        // A's months (9 + 91) are its year (97, the complete units) and the left-out
+        // unit (3): with the unit hidden, one more part must go.
+        let mut f = Figures {
+            indicators: vec![
+                fig(Some("A"), Y, 97.0),
+                fig(Some("A"), Period::Quarter(2025, 1), 9.0),
+                fig(Some("A"), Period::Quarter(2025, 2), 91.0),
+            ],
+            partial_units: vec![UnitFigure {
+                indicator: "digital_contacts_share".into(),
+                administration: "A".into(),
+                unit: Some("VC".into()),
+                reported: vec![Period::Quarter(2025, 1)],
+                missing: vec![],
+                numerator: 3.0,
+                denominator: Some(10.0),
+                value: Some(30.0),
+                suppressed: false,
+            }],
+            ..Figures::default()
+        };
+        suppress(&mut f, &Config::default_config());
+        assert!(f.partial_units[0].suppressed);
+        assert_eq!(hidden(&f), [(Some("A".into()), Period::Quarter(2025, 1))]);
+    }
+}
