@@ -305,10 +305,14 @@ pub fn compare(report: &Report, previous: &Previous) -> Comparison {
         ),
     ]);
     let by_area = money_changes(
-        report
-            .by_area
-            .iter()
-            .map(|a| (a.area.clone(), a.label.clone(), a.initiatives, a.spent_kr.kronor())),
+        report.by_area.iter().map(|a| {
+            (
+                a.area.clone(),
+                a.label.clone(),
+                a.initiatives,
+                a.spent_kr.kronor(),
+            )
+        }),
         previous.by_area.iter().map(|a| {
             let label = if a.label.is_empty() {
                 a.area.clone()

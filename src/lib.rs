@@ -179,7 +179,9 @@ pub fn check_with(
     checked
         .diagnostics
         .extend(validate::units::duplicate_units(&mut submissions, config));
-    checked.diagnostics.extend(over_allocation(agreement, config));
+    checked
+        .diagnostics
+        .extend(over_allocation(agreement, config));
     // The records stay in their files' vectors: gathering a million records into one
     // would hold them twice for a moment.
     let (mut initiatives, mut indicators) = (Vec::new(), Vec::new());
@@ -200,10 +202,17 @@ pub fn check_with(
     checked.units = consolidate::units::unit_years(&checked.indicators, config);
     checked
         .diagnostics
-        .extend(consolidate::units::period_findings(&checked.units, &layouts, config));
+        .extend(consolidate::units::period_findings(
+            &checked.units,
+            &layouts,
+            config,
+        ));
     checked
         .diagnostics
-        .extend(consolidate::units::plausibility_findings(&checked.units, config));
+        .extend(consolidate::units::plausibility_findings(
+            &checked.units,
+            config,
+        ));
     if !keep_records {
         checked.indicators = Chunks::default();
     }

@@ -545,7 +545,11 @@ where
 /// The notes under table 6 on units left out of the year values or counted at an early
 /// period, one Swedish sentence per indicator and kind.
 fn unit_notes(partial: &[UnitFigure], stale: &[StaleUnit], config: &Config) -> Vec<String> {
-    let label = |code: &str| config.indicator(code).map_or(code.to_string(), |i| i.label.clone());
+    let label = |code: &str| {
+        config
+            .indicator(code)
+            .map_or(code.to_string(), |i| i.label.clone())
+    };
     let name = |admin: &str, unit: Option<&str>| match unit {
         Some(u) => format!("{u} inom {admin}"),
         None => format!("{admin} (rader utan enhet)"),

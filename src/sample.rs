@@ -496,7 +496,8 @@ impl Series {
                 ((den * self.share).round(), Some(den))
             }
             IndicatorKind::Rate => {
-                let events = (self.stock * self.share / 12.0 * months * rng.range(0.8, 1.2)).round();
+                let events =
+                    (self.stock * self.share / 12.0 * months * rng.range(0.8, 1.2)).round();
                 let den = if self.denominator_is_stock {
                     self.stock
                 } else {

@@ -547,7 +547,10 @@ mod tests {
         assert_eq!(Period::Month(2025, 11).months(), (11, 11));
         assert_eq!(Period::Year(2025).months(), (1, 12));
         assert_eq!(Period::Quarter(2025, 3).all_like(2025).len(), 4);
-        assert_eq!(Period::Month(2025, 3).all_like(2025)[11], Period::Month(2025, 12));
+        assert_eq!(
+            Period::Month(2025, 3).all_like(2025)[11],
+            Period::Month(2025, 12)
+        );
         assert_eq!(Period::Month(2025, 3).swedish(), "mars 2025");
         assert_eq!(Period::Quarter(2025, 4).swedish(), "kvartal 4 2025");
     }

@@ -108,7 +108,9 @@ pub(super) fn indicator_figures(
     let counted: Vec<&UnitYear> = units.iter().filter(|u| u.counts()).collect();
     let year_frame = frame(
         counted.len(),
-        shared_codes(counted.iter().copied(), &mut dict.indicators, |u| &u.indicator),
+        shared_codes(counted.iter().copied(), &mut dict.indicators, |u| {
+            &u.indicator
+        }),
         shared_codes(counted.iter().copied(), &mut dict.administrations, |u| {
             &u.administration
         }),
@@ -130,14 +132,24 @@ pub(super) fn indicator_figures(
     drop(sub);
     let year = Period::Year(config.year);
     let mut out = Vec::new();
-    out.extend(figures_of(&sums(&year_frame, &["indicator"])?, &dict, config, Some(year))?);
+    out.extend(figures_of(
+        &sums(&year_frame, &["indicator"])?,
+        &dict,
+        config,
+        Some(year),
+    )?);
     out.extend(figures_of(
         &sums(&year_frame, &["indicator", "administration"])?,
         &dict,
         config,
         Some(year),
     )?);
-    out.extend(figures_of(&sums(&sub_frame, &["indicator", "period"])?, &dict, config, None)?);
+    out.extend(figures_of(
+        &sums(&sub_frame, &["indicator", "period"])?,
+        &dict,
+        config,
+        None,
+    )?);
     out.extend(figures_of(
         &sums(&sub_frame, &["indicator", "administration", "period"])?,
         &dict,
@@ -190,10 +202,18 @@ fn unit_notes(units: &[UnitYear], config: &Config) -> (Vec<UnitFigure>, Vec<Stal
     }
     let rank = |code: &str| config.indicators.iter().position(|i| i.code == code);
     partial.sort_by_cached_key(|p| {
-        (rank(&p.indicator), swedish_key(&p.administration), p.unit.as_deref().map(swedish_key))
+        (
+            rank(&p.indicator),
+            swedish_key(&p.administration),
+            p.unit.as_deref().map(swedish_key),
+        )
     });
     stale.sort_by_cached_key(|p| {
-        (rank(&p.indicator), swedish_key(&p.administration), p.unit.as_deref().map(swedish_key))
+        (
+            rank(&p.indicator),
+            swedish_key(&p.administration),
+            p.unit.as_deref().map(swedish_key),
+        )
     });
     (partial, stale)
 }

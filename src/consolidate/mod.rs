@@ -12,6 +12,9 @@ mod indicators;
 pub mod suppress;
 pub mod units;
 
+#[cfg(test)]
+mod property;
+
 use std::collections::BTreeMap;
 
 use polars::prelude::*;
@@ -22,8 +25,8 @@ use crate::model::{IndicatorValue, Initiative, Status, UnitYear};
 use crate::rows::Chunks;
 use crate::value::{Ore, Period};
 use codes::{Codes, shared_codes};
-pub use indicators::{StaleUnit, UnitFigure};
 use indicators::indicator_figures;
+pub use indicators::{StaleUnit, UnitFigure};
 /// Money and counts for one group (an administration, an area, a cell of the matrix).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
 pub struct Money {

@@ -103,7 +103,10 @@ fn groups(figures: &Figures, config: &Config) -> Vec<(usize, Vec<usize>)> {
     let mut by_period: BTreeMap<(&str, Option<&str>, bool), Vec<usize>> = BTreeMap::new();
     for (i, f) in list.iter().enumerate() {
         if f.administration.is_some() {
-            by_admin.entry((&f.indicator, f.period)).or_default().push(i);
+            by_admin
+                .entry((&f.indicator, f.period))
+                .or_default()
+                .push(i);
         }
         if !f.period.is_year() && flows(&f.indicator) {
             let quarters = matches!(f.period, Period::Quarter(..));

@@ -13,8 +13,8 @@ use foldhash::{HashMap, HashMapExt};
 use crate::config::{Aggregation, Config, Indicator};
 use crate::diagnostic::{CellRef, Code, Diagnostic, Severity};
 use crate::model::{Coverage, IndicatorLayout, IndicatorValue, UnitYear};
-use crate::text::{count_word, group};
 use crate::rows::Chunks;
+use crate::text::{count_word, group};
 use crate::value::Period;
 
 /// The year figure of every unit of every file, in file order, then in the order the
@@ -65,7 +65,11 @@ fn unit_year(rows: &[&IndicatorValue], ind: &Indicator, year: i32) -> UnitYear {
         return figure(y.numerator, y.denominator, Coverage::Full, y.row);
     }
     // Quarters before months: the coarsest kind given is the one summed or averaged.
-    let coarsest = rows.iter().map(|v| v.period.granularity()).min().unwrap_or(2);
+    let coarsest = rows
+        .iter()
+        .map(|v| v.period.granularity())
+        .min()
+        .unwrap_or(2);
     let kind: Vec<&IndicatorValue> = rows
         .iter()
         .copied()
@@ -130,7 +134,10 @@ pub fn period_list(periods: &[Period]) -> String {
     let Some(first) = sorted.first().copied() else {
         return String::new();
     };
-    if sorted.iter().any(|p| p.year() != first.year() || p.granularity() != first.granularity()) {
+    if sorted
+        .iter()
+        .any(|p| p.year() != first.year() || p.granularity() != first.granularity())
+    {
         let words: Vec<String> = sorted.iter().map(|p| p.swedish()).collect();
         return join_and(&words);
     }
@@ -248,7 +255,13 @@ pub fn plausibility_findings(units: &[UnitYear], config: &Config) -> Vec<Diagnos
 mod tests {
     use super::*;
 
-    fn row(unit: &str, indicator: &str, period: Period, num: f64, den: Option<f64>) -> IndicatorValue {
+    fn row(
+        unit: &str,
+        indicator: &str,
+        period: Period,
+        num: f64,
+        den: Option<f64>,
+    ) -> IndicatorValue {
         IndicatorValue {
             file: "a.xlsx".into(),
             administration: "A".into(),
@@ -271,7 +284,13 @@ mod tests {
             .map(|m| {
                 let m = f64::from(m);
                 let period = Period::Month(2025, m as u8);
-                row("vc", "named_doctor_share", period, 600.0 + m, Some(1000.0 + m))
+                row(
+                    "vc",
+                    "named_doctor_share",
+                    period,
+                    600.0 + m,
+                    Some(1000.0 + m),
+                )
             })
             .collect();
         let u = &years(rows)[0];
@@ -282,7 +301,15 @@ mod tests {
     #[test]
     fn a_flow_with_a_missing_quarter_is_partial_and_named() {
         let rows = [1, 2, 4]
-            .map(|q| row("vc", "digital_contacts_share", Period::Quarter(2025, q), 10.0, Some(100.0)))
+            .map(|q| {
+                row(
+                    "vc",
+                    "digital_contacts_share",
+                    Period::Quarter(2025, q),
+                    10.0,
+                    Some(100.0),
+                )
+            })
             .to_vec();
         let u = &years(rows)[0];
         assert!(!u.counts());
@@ -303,7 +330,15 @@ mod tests {
     #[test]
     fn a_stock_ending_in_june_is_stale_but_counts() {
         let rows = (1..=6)
-            .map(|m| row("vc", "named_doctor_share", Period::Month(2025, m), 5.0, Some(10.0)))
+            .map(|m| {
+                row(
+                    "vc",
+                    "named_doctor_share",
+                    Period::Month(2025, m),
+                    5.0,
+                    Some(10.0),
+                )
+            })
             .collect();
         let u = &years(rows)[0];
         assert!(u.counts());
@@ -318,16 +353,35 @@ mod tests {
     #[test]
     fn a_year_row_is_used_as_it_is() {
         let rows = vec![
-            row("vc", "readmission_30d_share", Period::Month(2025, 1), 1.0, Some(10.0)),
-            row("vc", "readmission_30d_share", Period::Year(2025), 40.0, Some(400.0)),
+            row(
+                "vc",
+                "readmission_30d_share",
+                Period::Month(2025, 1),
+                1.0,
+                Some(10.0),
+            ),
+            row(
+                "vc",
+                "readmission_30d_share",
+                Period::Year(2025),
+                40.0,
+                Some(400.0),
+            ),
         ];
         let u = &years(rows)[0];
-        assert_eq!((u.numerator, u.denominator, u.counts()), (40.0, Some(400.0), true));
+        assert_eq!(
+            (u.numerator, u.denominator, u.counts()),
+            (40.0, Some(400.0), true)
+        );
     }
 
     #[test]
     fn period_lists_read_as_swedish() {
-        let months = |ms: &[u8]| ms.iter().map(|m| Period::Month(2025, *m)).collect::<Vec<_>>();
+        let months = |ms: &[u8]| {
+            ms.iter()
+                .map(|m| Period::Month(2025, *m))
+                .collect::<Vec<_>>()
+        };
         assert_eq!(period_list(&months(&[10, 11, 12])), "oktober–december 2025");
         assert_eq!(period_list(&months(&[3, 5])), "mars och maj 2025");
         assert_eq!(
@@ -336,7 +390,11 @@ mod tests {
         );
         assert_eq!(period_list(&[Period::Quarter(2025, 3)]), "kvartal 3 2025");
         assert_eq!(
-            period_list(&[Period::Quarter(2025, 1), Period::Quarter(2025, 2), Period::Quarter(2025, 4)]),
+            period_list(&[
+                Period::Quarter(2025, 1),
+                Period::Quarter(2025, 2),
+                Period::Quarter(2025, 4)
+            ]),
             "kvartal 1–2 och 4 2025"
         );
     }

@@ -176,7 +176,10 @@ pub fn read_row(
 /// A share's numerator counts part of what its denominator counts, so it cannot be the
 /// larger (SPEC 2.3): an error on both cells, since either may be the wrong one.
 fn share_above_whole(r: &mut RowReader<'_>, label: &str, n: f64, d: f64) {
-    let (n_cell, d_cell) = (r.cell_ref(Column::Numerator), r.cell_ref(Column::Denominator));
+    let (n_cell, d_cell) = (
+        r.cell_ref(Column::Numerator),
+        r.cell_ref(Column::Denominator),
+    );
     let (n, d) = (format_plain(n), format_plain(d));
     r.error(
         Code::ConstraintError,

@@ -202,7 +202,10 @@ fn check_agreement_funds(r: &mut RowReader<'_>, agreement: Option<i64>, spent: O
         return;
     };
     let (a, s) = (kr(agreement), kr(spent));
-    let (a_cell, s_cell) = (r.cell_ref(Column::AgreementFunds), r.cell_ref(Column::Spent));
+    let (a_cell, s_cell) = (
+        r.cell_ref(Column::AgreementFunds),
+        r.cell_ref(Column::Spent),
+    );
     let message = if spent == 0 && !r.is_filled(Column::Spent) {
         format!(
             "varav överenskommelsemedel är {a} kr men använda medel ({s_cell}) är tomt; överenskommelsemedel är en del av använda medel: fyll i använda medel eller töm {a_cell}"

@@ -27,7 +27,11 @@ struct First {
 /// Finds the units reported by more than one workbook, drops the equal repeats and
 /// rejects the conflicting rows. Returns the findings.
 pub fn duplicate_units(subs: &mut [Submission], config: &Config) -> Vec<Diagnostic> {
-    let label = |code: &str| config.indicator(code).map_or(code.to_string(), |i| i.label.clone());
+    let label = |code: &str| {
+        config
+            .indicator(code)
+            .map_or(code.to_string(), |i| i.label.clone())
+    };
     let mut first: HashMap<(&str, String, Period), First> = HashMap::new();
     // (file, value) pairs to drop as counted once, and to reject as conflicting.
     let mut repeats: Vec<(usize, usize)> = Vec::new();
@@ -55,8 +59,8 @@ pub fn duplicate_units(subs: &mut [Submission], config: &Config) -> Vec<Diagnost
                 Entry::Occupied(mut e) if e.get().file != f => {
                     let seen = e.get_mut();
                     let earlier = &subs[seen.file].indicators[seen.value];
-                    let same = earlier.numerator == v.numerator
-                        && earlier.denominator == v.denominator;
+                    let same =
+                        earlier.numerator == v.numerator && earlier.denominator == v.denominator;
                     let here = cell(sub, v);
                     let there = cell(&subs[seen.file], earlier);
                     if same && !seen.conflict {
@@ -78,7 +82,8 @@ pub fn duplicate_units(subs: &mut [Submission], config: &Config) -> Vec<Diagnost
                         out.push(finding(sub, v, Severity::Error, message(&there)));
                         conflicts.push((f, i, message(&there)));
                         if !seen.conflict {
-                            let d = finding(&subs[seen.file], earlier, Severity::Error, message(&here));
+                            let d =
+                                finding(&subs[seen.file], earlier, Severity::Error, message(&here));
                             conflicts.push((seen.file, seen.value, d.message.clone()));
                             out.push(d);
                             seen.conflict = true;
@@ -95,8 +100,15 @@ pub fn duplicate_units(subs: &mut [Submission], config: &Config) -> Vec<Diagnost
 }
 
 /// Drops the repeats from the figures and moves the conflicting rows to the rejected.
-fn settle(subs: &mut [Submission], repeats: &[(usize, usize)], conflicts: &[(usize, usize, String)]) {
-    let mut drop: Vec<Vec<bool>> = subs.iter().map(|s| vec![false; s.indicators.len()]).collect();
+fn settle(
+    subs: &mut [Submission],
+    repeats: &[(usize, usize)],
+    conflicts: &[(usize, usize, String)],
+) {
+    let mut drop: Vec<Vec<bool>> = subs
+        .iter()
+        .map(|s| vec![false; s.indicators.len()])
+        .collect();
     for &(f, i) in repeats {
         drop[f][i] = true;
     }
@@ -148,7 +160,12 @@ fn cell(sub: &Submission, v: &IndicatorValue) -> String {
     }
 }
 
-fn finding(sub: &Submission, v: &IndicatorValue, severity: Severity, message: String) -> Diagnostic {
+fn finding(
+    sub: &Submission,
+    v: &IndicatorValue,
+    severity: Severity,
+    message: String,
+) -> Diagnostic {
     let d = Diagnostic::new(severity, Code::DuplicateUnit, &sub.summary.file, message);
     match &sub.indicator_layout {
         Some(l) => d

@@ -315,7 +315,10 @@ fn indicators_are_the_ratio_of_summed_numerators_and_denominators() {
         .find(|d| d["code"] == "incomplete-period")
         .expect("a warning for VC1");
     assert_eq!(stale["severity"], "warning");
-    assert!(stale["message"].as_str().unwrap().contains("VC1"), "{stale}");
+    assert!(
+        stale["message"].as_str().unwrap().contains("VC1"),
+        "{stale}"
+    );
     let february = find(Some("Närsjukvården Test"), "2025-02");
     assert!((f(&february["value"]) - 75.0).abs() < 1e-9);
 }

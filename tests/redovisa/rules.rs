@@ -179,7 +179,11 @@ fn agreement_funds_above_spent_is_an_error_on_both_cells() {
 fn agreement_funds_on_a_planned_initiative_with_nothing_spent() {
     // Regression: a Planerad initiative with Använda medel blank and 99 999 999 in
     // agreement funds passed, and the report showed a utilisation of 147,9 %.
-    let planned = with(with(with(good("1"), 3, s("Planerad")), 7, V::E), 8, n(99_999_999.0));
+    let planned = with(
+        with(with(good("1"), 3, s("Planerad")), 7, V::E),
+        8,
+        n(99_999_999.0),
+    );
     let (exit, diags) = check_book(vec![planned, good("2")], None);
     assert_eq!(exit, 1, "{diags:#?}");
     assert_eq!(error_cells(&diags, "constraint-error"), ["H2", "I2"]);

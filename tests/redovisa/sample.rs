@@ -63,6 +63,10 @@ fn sample_is_seeded_valid_and_sized() {
             Some("psykiatrin.xlsx") => 7 + 36 + 12,
             _ => 7 + 72,
         };
-        assert_eq!((f["accepted"].as_u64(), f["rejected"].as_u64()), (Some(expected), Some(0)), "{f}");
+        assert_eq!(
+            (f["accepted"].as_u64(), f["rejected"].as_u64()),
+            (Some(expected), Some(0)),
+            "{f}"
+        );
     }
 }
