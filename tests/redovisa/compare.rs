@@ -231,3 +231,62 @@ fn a_missing_previous_file_is_a_warning_not_a_crash() {
         None
     ));
 }
+
+/// Regression: a value shown in table 6 was `x` in table 11 when last year's was hidden,
+/// and counts were shown with a decimal (`635,0`).
+#[test]
+fn table_11_hides_each_year_as_its_own_table_6_and_counts_have_no_decimals() {
+    let sc = Scratch::new();
+    xlsx(
+        &sc.file("a.xlsx"),
+        &[
+            info("A"),
+            initiatives(vec![vec![
+                s("a1"),
+                s("Ett"),
+                s("digital"),
+                s("Pågående"),
+                n(1000.0),
+            ]]),
+            sheet(
+                "Indikatorer",
+                vec![
+                    vec![s("Indikator"), s("Period"), s("Täljare")],
+                    vec![s("avoided_admissions"), s("2025"), n(635.0)],
+                ],
+            ),
+        ],
+    );
+    let mut previous = last_year("Region Exempel", 2024);
+    previous["indicators"] = json!([
+        {"indicator": "avoided_admissions", "administration": null, "period": "2024", "value": 3.0, "suppressed": true},
+        {"indicator": "avoided_admissions", "administration": "A", "period": "2024", "value": 3.0, "suppressed": true}
+    ]);
+    let path = write_previous(&sc, &previous);
+    assert_eq!(code(&sc.run(&["build", "--previous", &path])), 0);
+    let rows = sheet_rows(&sc.output().join("redovisning-2025.xlsx"), "Tabell 11");
+    let region = rows
+        .iter()
+        .find(|r| r[0] == "Undvikta sjukhusinläggningar" && r[1] == "Hela regionen")
+        .expect("the region's row");
+    assert_eq!(region[2].to_string(), "x", "last year's hidden value");
+    assert_eq!(num(&region[3]), 635.0, "this year's value as in table 6");
+    assert_eq!(
+        region[4].to_string(),
+        "x",
+        "the change would give last year's away"
+    );
+    let t6 = sheet_rows(&sc.output().join("redovisning-2025.xlsx"), "Tabell 6");
+    let shown = t6
+        .iter()
+        .find(|r| r[0] == "Undvikta sjukhusinläggningar" && r[1] == "Hela regionen")
+        .unwrap();
+    assert_eq!(num(&shown[2]), 635.0);
+    let md = std::fs::read_to_string(sc.output().join("redovisning-2025.md")).unwrap();
+    assert!(
+        md.contains("| Undvikta sjukhusinläggningar | Hela regionen | x | 635 | x | procent |"),
+        "{md}"
+    );
+    let html = std::fs::read_to_string(sc.output().join("redovisning-2025.html")).unwrap();
+    assert!(!html.contains("635,0"), "a count with a decimal");
+}
