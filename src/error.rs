@@ -38,7 +38,9 @@ pub enum Error {
         source: std::io::Error,
     },
     /// The input folder does not exist or is not a folder.
-    #[error("indatamappen {path} finns inte eller är ingen mapp")]
+    #[error(
+        "indatamappen {path} finns inte eller är ingen mapp; ange en annan med --input, eller kom igång med `redovisa sample` (exempelarbetsböcker) eller `redovisa template --administration NAMN` (en tom arbetsbok att dela ut)"
+    )]
     InputMissing {
         /// The path given.
         path: PathBuf,

@@ -126,15 +126,18 @@ pub fn check_with(
 ) -> Result<Checked, Error> {
     let (found, mut notices) = discover::discover(input)?;
     if found.is_empty() {
-        notices.push(Diagnostic::new(
-            Severity::Warning,
-            Code::NoInput,
-            "",
-            format!(
-                "inga arbetsböcker hittades i {}; väntade en .xlsx-, .xlsm-, .xlsb-, .xls- eller .ods-fil per förvaltning",
-                input.display()
-            ),
-        ));
+        notices.push(
+            Diagnostic::new(
+                Severity::Error,
+                Code::NoInput,
+                "",
+                format!(
+                    "inga arbetsböcker hittades i {}; väntade en .xlsx-, .xlsm-, .xlsb-, .xls- eller .ods-fil per förvaltning. Ingen rapport skrivs",
+                    input.display()
+                ),
+            )
+            .with_hint(Some(GETTING_STARTED.to_string())),
+        );
     }
     let names = Names::new(config);
     let vocab = Vocabulary::new(config);
@@ -218,6 +221,27 @@ pub fn check_with(
     }
     diagnostic::sort(&mut checked.diagnostics);
     Ok(checked)
+}
+
+/// How to get workbooks to read, for an empty input folder.
+pub const GETTING_STARTED: &str = "kom igång: `redovisa sample` skriver exempelarbetsböcker, `redovisa template --administration NAMN` en tom arbetsbok att dela ut";
+
+/// `no-input` when workbooks were read but not one row was accepted: a report of nothing
+/// would replace the last one. Returns whether there is anything to report.
+pub fn require_accepted(checked: &mut Checked) -> bool {
+    if checked.files.is_empty() || checked.files.iter().any(|f| f.accepted > 0) {
+        return !checked.files.is_empty();
+    }
+    checked.diagnostics.push(Diagnostic::new(
+        Severity::Error,
+        Code::NoInput,
+        "",
+        format!(
+            "ingen rad i {} godkändes; väntade minst en godkänd insats eller ett indikatorvärde. Ingen rapport skrivs, och den förra ligger kvar",
+            text::count_word(checked.files.len() as u64, "arbetsbok", "arbetsböcker")
+        ),
+    ));
+    false
 }
 
 /// A warning when the agreement funds used exceed the region's allocation.

@@ -136,6 +136,9 @@ pub struct SampleArgs {
     /// Folder to write to [default: the input folder]
     #[arg(long, value_name = "DIR")]
     pub to: Option<PathBuf>,
+    /// Write even when the folder already holds workbooks (they are overwritten)
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// `templates` actions.

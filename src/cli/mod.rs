@@ -184,8 +184,17 @@ fn build(common: &Common, args: &BuildArgs) -> Result<u8, Error> {
         &job.config,
         &mut checked,
     );
+    let anything = redovisa::require_accepted(&mut checked);
     print_findings(common, &job, &checked);
     let errors = checked.has_errors();
+    if !anything {
+        say(
+            common,
+            "Rapporten skrevs inte: det finns inget godkänt underlag. Den förra rapporten ligger kvar.",
+        );
+        clock.report();
+        return Ok(1);
+    }
     if errors && !args.allow_errors {
         say(
             common,
@@ -211,20 +220,47 @@ fn build(common: &Common, args: &BuildArgs) -> Result<u8, Error> {
     let names = staging.commit()?;
     clock.lap("flytta på plats", rows);
     bars.done();
-    for name in &names {
-        say(
-            common,
-            &format!("Skrev {}", job.output.join(name).display()),
-        );
-    }
-    if errors {
-        say(
-            common,
-            "Rapporten är ett UTKAST: underlaget innehåller fel.",
-        );
-    }
+    say(common, &summary(&report, &job, &names));
     clock.report();
     Ok(u8::from(errors))
+}
+
+/// What `build` says when it is done: the key figures, and where the report is.
+fn summary(report: &redovisa::report::Report, job: &Job, names: &[String]) -> String {
+    use redovisa::text::{count_word, num};
+    let t = &report.totals;
+    let mut lines = vec![
+        String::new(),
+        format!(
+            "{} {}: {}, använda medel {} kr, varav överenskommelsemedel {} kr; utnyttjandegrad {}.",
+            report.region,
+            report.year,
+            count_word(t.initiatives, "insats", "insatser"),
+            num(t.spent_kr.kronor(), 0),
+            num(t.agreement_funds_kr.kronor(), 0),
+            t.utilisation_pct
+                .map_or("..".to_string(), |p| format!("{}\u{a0}%", num(p, 1))),
+        ),
+        format!(
+            "{}, {}.",
+            count_word(report.tally.errors as u64, "fel", "fel"),
+            count_word(report.tally.warnings as u64, "varning", "varningar"),
+        ),
+    ];
+    if report.draft {
+        lines.push("Rapporten är ett UTKAST: underlaget innehåller fel.".to_string());
+    }
+    lines.push(format!("Rapporten finns i {}:", job.output.display()));
+    for name in names {
+        lines.push(format!("  {}", job.output.join(name).display()));
+    }
+    if let Some(html) = names.iter().find(|n| n.ends_with(".html")) {
+        lines.push(format!(
+            "Öppna {} i en webbläsare för att läsa den.",
+            job.output.join(html).display()
+        ));
+    }
+    lines.join("\n")
 }
 
 /// The process's peak resident memory so far (Linux), in MiB.
@@ -261,7 +297,8 @@ impl Clock {
             0.0
         };
         self.lines.push(format!(
-            "  {stage:<22} {seconds:>8.3} s  {:>12} rader/s  topp {:>6} MiB{note}",
+            "  {stage:<22} {:>8} s  {:>12} rader/s  topp {:>6} MiB{note}",
+            redovisa::text::num(seconds, 3),
             redovisa::render::format::num(rate, 0),
             peak_mib().map_or("?".into(), |m| m.to_string())
         ));
@@ -291,9 +328,9 @@ impl Clock {
                 eprintln!("{l}");
             }
             eprintln!(
-                "  {:<22} {:>8.3} s",
+                "  {:<22} {:>8} s",
                 "totalt",
-                self.start.elapsed().as_secs_f64()
+                redovisa::text::num(self.start.elapsed().as_secs_f64(), 3)
             );
         }
     }
@@ -308,6 +345,9 @@ fn sample(common: &Common, args: &SampleArgs) -> Result<u8, Error> {
         clinics: args.clinics,
         seed: args.seed,
     };
+    if !args.force {
+        refuse_workbooks_in(&dir)?;
+    }
     let workbooks = redovisa::sample::generate(&job.config, size)?;
     redovisa::write::write_all(&dir, &workbooks)?;
     say(
@@ -319,6 +359,25 @@ fn sample(common: &Common, args: &SampleArgs) -> Result<u8, Error> {
         ),
     );
     Ok(0)
+}
+
+/// Refuses a folder that already holds workbooks: they may be a person's work.
+fn refuse_workbooks_in(dir: &Path) -> Result<(), Error> {
+    if !dir.is_dir() {
+        return Ok(());
+    }
+    let (found, _) = redovisa::discover::discover(dir)?;
+    if found.is_empty() {
+        return Ok(());
+    }
+    let names: Vec<&str> = found.iter().take(3).map(|f| f.name.as_str()).collect();
+    let more = if found.len() > 3 { ", …" } else { "" };
+    Err(Error::Usage(format!(
+        "{} innehåller redan {} ({}{more}); sample skriver inte över dem. Välj en annan mapp med --to, eller lägg till --force för att skriva över",
+        dir.display(),
+        redovisa::text::count_word(found.len() as u64, "arbetsbok", "arbetsböcker"),
+        names.join(", ")
+    )))
 }
 
 fn template(common: &Common, args: &TemplateArgs) -> Result<u8, Error> {

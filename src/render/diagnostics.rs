@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Severity, Tally};
 use crate::model::FileSummary;
+use crate::text::count_word;
 
 /// The output format for diagnostics.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -146,8 +147,12 @@ fn human(f: &Findings<'_>) -> String {
         let summary = f.files.iter().find(|s| s.file == file);
         let title = match summary {
             Some(s) => format!(
-                "{file} ({}): {} rader lästa, {} godkända, {} avvisade, {} överhoppade",
-                s.administration, s.rows_read, s.accepted, s.rejected, s.skipped
+                "{file} ({}): {}, {}, {}, {}",
+                s.administration,
+                count_word(s.rows_read as u64, "rad läst", "rader lästa"),
+                count_word(s.accepted as u64, "godkänd", "godkända"),
+                count_word(s.rejected as u64, "avvisad", "avvisade"),
+                count_word(s.skipped as u64, "överhoppad", "överhoppade")
             ),
             None if file.is_empty() => "Hela körningen".to_string(),
             None => file.to_string(),
@@ -178,11 +183,11 @@ fn human(f: &Findings<'_>) -> String {
     let t = Tally::of(f.diagnostics);
     let _ = writeln!(
         out,
-        "{} filer: {} fel, {} varningar, {} notiser",
-        f.files.len(),
-        t.errors,
-        t.warnings,
-        t.notices
+        "{}: {}, {}, {}",
+        count_word(f.files.len() as u64, "fil", "filer"),
+        count_word(t.errors as u64, "fel", "fel"),
+        count_word(t.warnings as u64, "varning", "varningar"),
+        count_word(t.notices as u64, "notis", "notiser")
     );
     out
 }

@@ -236,15 +236,50 @@ fn a_closed_stdout_pipe_is_not_a_panic() {
 }
 
 #[test]
-fn an_input_folder_without_workbooks_is_a_warning() {
+fn an_input_folder_without_workbooks_is_no_input_with_a_way_to_start() {
     let sc = Scratch::new();
     let out = sc.run(&["check", "--format", "json"]);
-    assert_eq!(code(&out), 0);
+    assert_eq!(code(&out), 1);
     let diags = diagnostics(&out);
     assert_eq!(diags.len(), 1);
     assert_eq!(
         (diags[0]["code"].as_str(), diags[0]["severity"].as_str()),
-        (Some("no-input"), Some("warning"))
+        (Some("no-input"), Some("error"))
     );
-    assert_eq!(code(&sc.run(&["check", "--deny-warnings"])), 1);
+    let hint = diags[0]["hint"].as_str().unwrap();
+    assert!(
+        hint.contains("redovisa sample") && hint.contains("redovisa template"),
+        "{hint}"
+    );
+    let human = String::from_utf8(sc.run(&["check"]).stdout).unwrap();
+    assert!(human.contains("redovisa sample"), "{human}");
+}
+
+#[test]
+fn one_and_two_take_the_right_number() {
+    let sc = Scratch::new();
+    simple_book(
+        &sc.file("a.xlsx"),
+        "A",
+        vec![vec![s("Ett"), s("digital"), s("Pågående"), n(1.0)]],
+    );
+    let one = String::from_utf8(sc.run(&["check"]).stdout).unwrap();
+    assert!(
+        one.contains("1\u{a0}fil: 0\u{a0}fel, 0\u{a0}varningar, 0\u{a0}notiser"),
+        "{one}"
+    );
+    assert!(
+        one.contains("1\u{a0}rad läst, 1\u{a0}godkänd, 0\u{a0}avvisade"),
+        "{one}"
+    );
+    simple_book(
+        &sc.file("b.xlsx"),
+        "B",
+        vec![vec![s("Ett"), s("okänt"), s("Pågående"), n(1.0)]],
+    );
+    let two = String::from_utf8(sc.run(&["check"]).stdout).unwrap();
+    assert!(
+        two.contains("2\u{a0}filer: 1\u{a0}fel, 0\u{a0}varningar"),
+        "{two}"
+    );
 }

@@ -70,3 +70,51 @@ fn sample_is_seeded_valid_and_sized() {
         );
     }
 }
+
+/// Regression: plain `redovisa sample` wrote over a workbook a person had edited.
+#[test]
+fn sample_refuses_a_folder_with_workbooks_unless_forced() {
+    let sc = Scratch::new();
+    simple_book(
+        &sc.file("narsjukvarden.xlsx"),
+        "Närsjukvården",
+        vec![vec![s("Ett"), s("digital"), s("Pågående"), n(1.0)]],
+    );
+    let before = std::fs::read(sc.file("narsjukvarden.xlsx")).unwrap();
+    let input = sc.input();
+    let args = [
+        "sample",
+        "--administrations",
+        "2",
+        "--rows",
+        "3",
+        "--clinics",
+        "1",
+        "--to",
+        input.to_str().unwrap(),
+    ];
+    let out = run_in(sc.dir.path(), &args);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("narsjukvarden.xlsx") && err.contains("--force"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read(sc.file("narsjukvarden.xlsx")).unwrap(),
+        before,
+        "the file was changed"
+    );
+    assert_eq!(
+        std::fs::read_dir(&input).unwrap().count(),
+        1,
+        "nothing else was written"
+    );
+    let mut forced = args.to_vec();
+    forced.push("--force");
+    assert_eq!(code(&run_in(sc.dir.path(), &forced)), 0);
+    assert_ne!(
+        std::fs::read(sc.file("narsjukvarden.xlsx")).unwrap(),
+        before
+    );
+}
