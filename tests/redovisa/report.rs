@@ -370,3 +370,47 @@ fn the_html_report_renders_in_chromium_without_external_requests() {
     assert_eq!(charts, 2 + indicators_with_data, "every chart is rendered");
     assert!(dom.contains("<title id=\"diagram-omrade-title\">"));
 }
+
+/// A misspelt name or filter is an error with the closest right one, in `templates
+/// check` and in `build` alike; never a silent `..` in the published report.
+#[test]
+fn a_misspelt_variable_or_filter_is_an_error_with_a_hint() {
+    for (from, to, wrong, right) in [
+        (
+            "{{ totals.spent_kr | cell }}",
+            "{{ totals.spentkr | sek }}",
+            "spentkr",
+            "spent_kr",
+        ),
+        (
+            "{{ totals.spent_kr | cell }}",
+            "{{ totals.spent_kr | sekk }}",
+            "sekk",
+            "sek",
+        ),
+    ] {
+        let sc = Scratch::new();
+        std::fs::copy(
+            repo().join("input/narsjukvarden.xlsx"),
+            sc.file("narsjukvarden.xlsx"),
+        )
+        .unwrap();
+        let dir = template_copy(&sc);
+        edit(&dir.join("report.md.j2"), from, to);
+        let dir = dir.to_str().unwrap().to_string();
+        for command in [vec!["templates", "check"], vec!["build"]] {
+            let mut args = command.clone();
+            args.extend(["--templates", dir.as_str()]);
+            let out = sc.run(&args);
+            assert_eq!(out.status.code(), Some(2), "{command:?}");
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(
+                err.contains("report.md.j2") && err.contains("rad "),
+                "{err}"
+            );
+            assert!(err.contains(&format!("`{wrong}`")), "{err}");
+            assert!(err.contains(&format!("menade du {right}?")), "{err}");
+        }
+        assert!(!sc.output().join("redovisning-2025.md").exists());
+    }
+}
