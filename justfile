@@ -17,9 +17,9 @@ lint:
     cargo fmt --check
     cargo clippy --release --all-targets -- -D warnings
 
-# Regenerate the example input (six administrations of Region Exempel)
+# Regenerate the example input (six administrations of Region Exempel), over the shipped files
 sample:
-    cargo run --release -- sample --administrations 6 --rows 30 --clinics 3 --seed 2025 --to input
+    cargo run --release -- sample --administrations 6 --rows 30 --clinics 3 --seed 2025 --to input --force
 
 # The national-scale benchmark: 311 workbooks, 1.09 million rows (see BENCHMARKS.md).
 # Sizes: BENCH_ADMINISTRATIONS, BENCH_ROWS, BENCH_CLINICS, BENCH_RUNS.
