@@ -22,13 +22,21 @@ use crate::value::Period;
 pub fn unit_years(values: &Chunks<IndicatorValue>, config: &Config) -> Vec<UnitYear> {
     let mut out = Vec::new();
     for chunk in values.chunks() {
-        // A chunk is one file; a unit is told apart by indicator and collapsed name.
-        let mut units: HashMap<(&str, String), usize> = HashMap::new();
+        // A chunk is one file; a unit is told apart by indicator and collapsed name. The
+        // file's values share each unit's string: collapse each spelling once.
+        let mut spelled: HashMap<&str, String> = HashMap::new();
+        let mut units: HashMap<(&str, &str), usize> = HashMap::new();
         let mut rows: Vec<Vec<&IndicatorValue>> = Vec::new();
+        for v in chunk {
+            let raw = v.unit.as_deref().unwrap_or("");
+            if !spelled.contains_key(raw) {
+                spelled.insert(raw, crate::schema::collapse(raw));
+            }
+        }
         for v in chunk {
             let key = (
                 &*v.indicator,
-                crate::schema::collapse(v.unit.as_deref().unwrap_or("")),
+                spelled[v.unit.as_deref().unwrap_or("")].as_str(),
             );
             let next = rows.len();
             let k = *units.entry(key).or_insert(next);

@@ -32,22 +32,27 @@ pub fn duplicate_units(subs: &mut [Submission], config: &Config) -> Vec<Diagnost
             .indicator(code)
             .map_or(code.to_string(), |i| i.label.clone())
     };
-    let mut first: HashMap<(&str, String, Period), First> = HashMap::new();
+    // Keyed by integer unit codes, not a collapsed string per row: a national run has
+    // half a million indicator rows but a few thousand units.
+    let mut first: HashMap<(&str, u32, Period), First> = HashMap::new();
+    let mut unit_codes: HashMap<String, u32> = HashMap::new();
     // (file, value) pairs to drop as counted once, and to reject as conflicting.
     let mut repeats: Vec<(usize, usize)> = Vec::new();
     let mut conflicts: Vec<(usize, usize, String)> = Vec::new();
     let mut out = Vec::new();
     for (f, sub) in subs.iter().enumerate() {
         // Units are shared per file; collapse each spelling once.
-        let mut collapsed: HashMap<&str, String> = HashMap::new();
+        let mut collapsed: HashMap<&str, u32> = HashMap::new();
         for (i, v) in sub.indicators.iter().enumerate() {
             let Some(unit) = v.unit.as_deref() else {
                 continue;
             };
-            let key_unit = collapsed
-                .entry(unit)
-                .or_insert_with(|| crate::schema::collapse(unit))
-                .clone();
+            let key_unit = *collapsed.entry(unit).or_insert_with(|| {
+                let next = unit_codes.len() as u32;
+                *unit_codes
+                    .entry(crate::schema::collapse(unit))
+                    .or_insert(next)
+            });
             match first.entry((&*v.indicator, key_unit, v.period)) {
                 Entry::Vacant(e) => {
                     e.insert(First {
