@@ -1,151 +1,265 @@
-//! The command line as clap sees it: subcommands, options and their help texts.
-//! Nothing here reads files; `cli::resolve` turns these into a checked `Job`.
+//! The command line as clap sees it: subcommands, options and their help texts (Swedish;
+//! `cli::swedish` translates what clap itself writes). Nothing here reads files;
+//! `cli::resolve` turns these into a checked `Job`.
+//!
+//! SPEC 5's common options ([`Common`]) are accepted by every command, before or after
+//! its name, so that a script can give the same flags to all of them; `cli::swedish`
+//! hides from a command's `--help` those it does not use. Options only some commands
+//! have (`--previous`, `--timings`, …) belong to those commands alone.
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-/// Validates and consolidates the administrations' submissions for the yearly report on
-/// God och nära vård, and writes the report (xlsx, HTML, Markdown, JSON, CSV).
+/// Kontrollerar och sammanställer förvaltningarnas underlag till den årliga redovisningen
+/// av God och nära vård, och skriver rapporten (xlsx, HTML, Markdown, JSON, CSV).
 #[derive(Debug, Parser)]
-#[command(name = "redovisa", version, about, long_about = None)]
+#[command(name = "redovisa", version)]
 pub struct Cli {
-    /// What to do (default: build).
+    /// Vad som ska göras (utan kommando: build).
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Options of every command.
+    /// Gemensamma flaggor, givna före kommandot.
     #[command(flatten)]
     pub common: Common,
-    /// Options of `build`, when no command is given.
+    /// Flaggor för `build`, när inget kommando ges.
     #[command(flatten)]
     pub build: BuildArgs,
 }
 
-/// Options shared by every command.
-#[derive(Debug, Args, Clone)]
+/// SPEC 5's common options.
+#[derive(Debug, Args, Clone, Default)]
 pub struct Common {
-    /// Folder with the administrations' workbooks [default: input]
-    #[arg(long, global = true, value_name = "DIR")]
+    /// Mappen med förvaltningarnas arbetsböcker [standard: input]
+    #[arg(long, value_name = "MAPP")]
     pub input: Option<PathBuf>,
-    /// Folder the report is written to [default: output]
-    #[arg(long, global = true, value_name = "DIR")]
+    /// Mappen som rapporten skrivs till [standard: output]
+    #[arg(long, value_name = "MAPP")]
     pub output: Option<PathBuf>,
-    /// The year's configuration [default: redovisa.toml if present, else built in]
-    #[arg(long, global = true, value_name = "FILE")]
+    /// Årets konfiguration [standard: redovisa.toml om den finns, annars den inbyggda]
+    #[arg(long, value_name = "FIL")]
     pub config: Option<PathBuf>,
-    /// Folder with the report templates [default: templates if present, else built in]
-    #[arg(long, global = true, value_name = "DIR")]
+    /// Mappen med rapportens mallar [standard: templates om den finns, annars de inbyggda]
+    #[arg(long, value_name = "MAPP")]
     pub templates: Option<PathBuf>,
-    /// Report year, overriding the configuration
-    #[arg(long, global = true, value_name = "Y")]
+    /// Redovisningsåret, i stället för konfigurationens
+    #[arg(long, value_name = "ÅR")]
     pub year: Option<i32>,
-    /// Report date [default: SOURCE_DATE_EPOCH, else today]
-    #[arg(long, global = true, value_name = "YYYY-MM-DD")]
+    /// Rapportens datum [standard: SOURCE_DATE_EPOCH, annars i dag]
+    #[arg(long, value_name = "ÅÅÅÅ-MM-DD")]
     pub date: Option<String>,
-    /// Last year's redovisning-(Y-1).json to compare with [default: in the output folder, if there]
-    #[arg(long, global = true, value_name = "FILE")]
-    pub previous: Option<PathBuf>,
-    /// How diagnostics are printed
-    #[arg(long, global = true, value_enum, default_value_t = FormatArg::Human)]
-    pub format: FormatArg,
-    /// Print how long each stage took, with rows per second and peak memory, to stderr
-    #[arg(long, global = true)]
-    pub timings: bool,
-    /// Print only errors, no summaries
-    #[arg(long, short, global = true)]
+    /// Hur fynden skrivs: per fil för människor, en rad per fynd, ett JSON-objekt eller
+    /// annoteringar i GitHub Actions [standard: human]
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<FormatArg>,
+    /// Skriv bara fel, inga sammanfattningar
+    #[arg(long, short)]
     pub quiet: bool,
+}
+
+impl Common {
+    /// These options, completed by `outer` (the same options given before the command).
+    pub fn or(self, outer: &Common) -> Common {
+        Common {
+            input: self.input.or_else(|| outer.input.clone()),
+            output: self.output.or_else(|| outer.output.clone()),
+            config: self.config.or_else(|| outer.config.clone()),
+            templates: self.templates.or_else(|| outer.templates.clone()),
+            year: self.year.or(outer.year),
+            date: self.date.or_else(|| outer.date.clone()),
+            format: self.format.or(outer.format),
+            quiet: self.quiet || outer.quiet,
+        }
+    }
+
+    /// The diagnostic format (human when not given).
+    pub fn format(&self) -> FormatArg {
+        self.format.unwrap_or(FormatArg::Human)
+    }
 }
 
 /// The diagnostic formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FormatArg {
-    /// Grouped per file, for people
+    /// Per fil, för människor
     Human,
-    /// One line per diagnostic: file:sheet!C7: error[code]: message
+    /// En rad per fynd: fil:blad!C7: error[kod]: meddelande
     Short,
-    /// One JSON object with files and diagnostics
+    /// Ett JSON-objekt med files och diagnostics
     Json,
-    /// GitHub Actions annotations
+    /// Annoteringar i GitHub Actions
     Github,
 }
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Read input/, validate, consolidate and write the report to output/ (the default)
-    Build(BuildArgs),
-    /// Validate only; write nothing. Exit 1 when the data has errors (for CI)
+    /// Läs input/, kontrollera, sammanställ och skriv rapporten till output/ (standard)
+    Build(Build),
+    /// Kontrollera bara; skriv inget. Slutkod 1 när underlaget har fel (för CI)
     Check(CheckArgs),
-    /// Write blank input workbooks for the administrations to fill in
+    /// Skriv tomma arbetsböcker som förvaltningarna fyller i
     Template(TemplateArgs),
-    /// Write example input workbooks (seeded, any size)
+    /// Skriv exempelarbetsböcker (med frö, i valfri storlek)
     Sample(SampleArgs),
-    /// Check the report templates, or print the context they receive
-    Templates {
-        /// What to do with the templates.
-        #[command(subcommand)]
-        action: TemplatesAction,
-    },
+    /// Kontrollera rapportens mallar, eller skriv ut vad de får
+    Templates(TemplatesGroup),
+}
+
+/// `build` as a command: the common options and its own.
+#[derive(Debug, Args, Clone)]
+pub struct Build {
+    #[command(flatten)]
+    pub common: Common,
+    #[command(flatten)]
+    pub args: BuildArgs,
 }
 
 /// Options of `build`.
 #[derive(Debug, Args, Clone, Default)]
 pub struct BuildArgs {
-    /// Write the report even when the data has errors, marked as a draft
+    /// Skriv rapporten även när underlaget har fel, märkt som utkast
     #[arg(long)]
     pub allow_errors: bool,
+    /// Fjolårets redovisning-(ÅR-1).json att jämföra med [standard: i utdatamappen, om den finns där]
+    #[arg(long, value_name = "FIL")]
+    pub previous: Option<PathBuf>,
+    /// Skriv hur lång tid varje steg tog, med rader per sekund och minnestopp, till standard fel
+    #[arg(long)]
+    pub timings: bool,
+}
+
+impl BuildArgs {
+    /// These options, completed by `outer` (given before the command).
+    pub fn or(self, outer: &BuildArgs) -> BuildArgs {
+        BuildArgs {
+            allow_errors: self.allow_errors || outer.allow_errors,
+            previous: self.previous.or_else(|| outer.previous.clone()),
+            timings: self.timings || outer.timings,
+        }
+    }
+
+    /// The flags given, by name (to refuse them before a command that has none of them).
+    pub fn given(&self) -> Vec<&'static str> {
+        let mut names = Vec::new();
+        if self.allow_errors {
+            names.push("--allow-errors");
+        }
+        if self.previous.is_some() {
+            names.push("--previous");
+        }
+        if self.timings {
+            names.push("--timings");
+        }
+        names
+    }
 }
 
 /// Options of `check`.
 #[derive(Debug, Args, Clone)]
 pub struct CheckArgs {
-    /// Fail (exit 1) on warnings too
+    #[command(flatten)]
+    pub common: Common,
+    /// Misslyckas (slutkod 1) även på varningar
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Skriv hur lång tid varje steg tog, med rader per sekund och minnestopp, till standard fel
+    #[arg(long)]
+    pub timings: bool,
 }
 
 /// Options of `template`.
 #[derive(Debug, Args, Clone)]
 pub struct TemplateArgs {
-    /// An administration to write a workbook for (repeat for several)
+    #[command(flatten)]
+    pub common: Common,
+    /// En förvaltning att skriva en arbetsbok för (upprepa för flera)
     #[arg(long = "administration", value_name = "NAMN")]
     pub administrations: Vec<String>,
-    /// One workbook per administration in last year's input folder or report (.json)
-    #[arg(long, value_name = "PATH")]
+    /// En arbetsbok per förvaltning i fjolårets indatamapp eller redovisning (.json)
+    #[arg(long, value_name = "SÖKVÄG")]
     pub from: Option<PathBuf>,
-    /// Folder to write to [default: the output folder's mallar/]
-    #[arg(long, value_name = "DIR")]
+    /// Mappen att skriva till [standard: utdatamappens mallar/]
+    #[arg(long, value_name = "MAPP")]
     pub to: Option<PathBuf>,
 }
 
 /// Options of `sample`.
 #[derive(Debug, Args, Clone)]
 pub struct SampleArgs {
-    /// Number of administrations (one workbook each)
-    #[arg(long, default_value_t = 6)]
+    #[command(flatten)]
+    pub common: Common,
+    /// Antal förvaltningar (en arbetsbok var)
+    #[arg(long, value_name = "ANTAL", default_value_t = 6)]
     pub administrations: usize,
-    /// Initiatives per administration
-    #[arg(long, default_value_t = 30)]
+    /// Insatser per förvaltning
+    #[arg(long, value_name = "ANTAL", default_value_t = 30)]
     pub rows: usize,
-    /// Clinics per administration reporting indicators each month
-    #[arg(long, default_value_t = 3)]
+    /// Enheter per förvaltning som redovisar indikatorer månad för månad
+    #[arg(long, value_name = "ANTAL", default_value_t = 3)]
     pub clinics: usize,
-    /// Seed; the same seed gives the same workbooks
-    #[arg(long, default_value_t = 2025)]
+    /// Frö; samma frö ger samma arbetsböcker
+    #[arg(long, value_name = "TAL", default_value_t = 2025)]
     pub seed: u64,
-    /// Folder to write to [default: the input folder]
-    #[arg(long, value_name = "DIR")]
+    /// Mappen att skriva till [standard: indatamappen]
+    #[arg(long, value_name = "MAPP")]
     pub to: Option<PathBuf>,
-    /// Write even when the folder already holds workbooks (they are overwritten)
+    /// Skriv även när mappen redan har arbetsböcker (de skrivs över)
     #[arg(long)]
     pub force: bool,
 }
 
-/// `templates` actions.
-#[derive(Debug, Subcommand, Clone, Copy)]
-pub enum TemplatesAction {
-    /// Render every template against the input data and report errors; write nothing
-    Check,
-    /// Print the full context a template receives, as JSON
-    Context,
+/// `templates`: the common options and an action.
+#[derive(Debug, Args)]
+pub struct TemplatesGroup {
+    #[command(flatten)]
+    pub common: Common,
+    /// Vad som ska göras med mallarna.
+    #[command(subcommand)]
+    pub action: TemplatesAction,
 }
+
+/// `templates` actions.
+#[derive(Debug, Subcommand, Clone)]
+pub enum TemplatesAction {
+    /// Rendera varje mall mot underlaget och rapportera fel; skriv inget
+    Check(TemplatesArgs),
+    /// Skriv ut hela sammanhanget som en mall får, som JSON
+    Context(TemplatesArgs),
+}
+
+impl TemplatesAction {
+    /// The action's options.
+    pub fn args(&self) -> &TemplatesArgs {
+        match self {
+            TemplatesAction::Check(a) | TemplatesAction::Context(a) => a,
+        }
+    }
+}
+
+/// Options of a `templates` action.
+#[derive(Debug, Args, Clone)]
+pub struct TemplatesArgs {
+    #[command(flatten)]
+    pub common: Common,
+    /// Fjolårets redovisning-(ÅR-1).json att jämföra med [standard: i utdatamappen, om den finns där]
+    #[arg(long, value_name = "FIL")]
+    pub previous: Option<PathBuf>,
+}
+
+/// The common options each command does not use, hidden from its `--help`, by the
+/// command's path.
+pub const UNUSED: &[(&str, &[&str])] = &[
+    ("redovisa check", &["output", "templates", "date"]),
+    (
+        "redovisa template",
+        &["input", "templates", "date", "format"],
+    ),
+    (
+        "redovisa sample",
+        &["output", "templates", "date", "format"],
+    ),
+    ("redovisa templates", &["format"]),
+    ("redovisa templates check", &["format"]),
+    ("redovisa templates context", &["format"]),
+];

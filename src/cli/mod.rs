@@ -4,16 +4,14 @@
 
 mod args;
 mod progress;
+mod swedish;
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::Parser;
-
 use args::{
-    BuildArgs, CheckArgs, Cli, Command, Common, FormatArg, SampleArgs, TemplateArgs,
-    TemplatesAction,
+    BuildArgs, CheckArgs, Command, Common, FormatArg, SampleArgs, TemplateArgs, TemplatesAction,
 };
 use redovisa::config::Config;
 use redovisa::diagnostic::Severity;
@@ -25,22 +23,58 @@ use redovisa::{Checked, Job, Progress};
 
 /// Runs the program and returns its exit code.
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
-    redovisa::quiet_file_panics();
-    let result = match cli.command {
-        None => build(&cli.common, &cli.build),
-        Some(Command::Build(ref b)) => build(&cli.common, b),
-        Some(Command::Check(ref c)) => check(&cli.common, c),
-        Some(Command::Sample(ref s)) => sample(&cli.common, s),
-        Some(Command::Template(ref t)) => template(&cli.common, t),
-        Some(Command::Templates { action }) => templates(&cli.common, action),
+    let cli = match swedish::parse() {
+        Ok(cli) => cli,
+        Err(code) => return code,
     };
+    redovisa::quiet_file_panics();
+    let result = dispatch(cli);
     match result {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
             eprintln!("redovisa: {e}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// Runs the command, with the common options given before it completing its own.
+fn dispatch(cli: args::Cli) -> Result<u8, Error> {
+    let outer = cli.common;
+    let before = cli.build;
+    match cli.command {
+        None => build(&outer, &before),
+        Some(Command::Build(b)) => build(&b.common.or(&outer), &b.args.or(&before)),
+        Some(Command::Check(c)) => {
+            refuse_before("check", &before, &["--timings"])?;
+            let timings = c.timings || before.timings;
+            check(&c.common.clone().or(&outer), &c, timings)
+        }
+        Some(Command::Sample(s)) => {
+            refuse_before("sample", &before, &[])?;
+            sample(&s.common.clone().or(&outer), &s)
+        }
+        Some(Command::Template(t)) => {
+            refuse_before("template", &before, &[])?;
+            template(&t.common.clone().or(&outer), &t)
+        }
+        Some(Command::Templates(group)) => {
+            refuse_before("templates", &before, &["--previous"])?;
+            let args = group.action.args();
+            let common = args.common.clone().or(&group.common).or(&outer);
+            let previous = args.previous.clone().or(before.previous);
+            templates(&common, previous.as_deref(), &group.action)
+        }
+    }
+}
+
+/// Refuses `build`'s own flags given before another command, except those it also has.
+fn refuse_before(command: &str, before: &BuildArgs, also_ours: &[&str]) -> Result<(), Error> {
+    match before.given().into_iter().find(|f| !also_ours.contains(f)) {
+        Some(flag) => Err(Error::Usage(format!(
+            "{flag} hör till build, inte till {command}"
+        ))),
+        None => Ok(()),
     }
 }
 
@@ -134,14 +168,14 @@ fn print_findings(common: &Common, job: &Job, checked: &Checked) {
         input_prefix: &prefix,
         color: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
-    let text = redovisa::render::diagnostics::format(style(common.format), &findings);
-    if !(common.quiet && common.format == FormatArg::Human && shown.is_empty()) {
+    let text = redovisa::render::diagnostics::format(style(common.format()), &findings);
+    if !(common.quiet && common.format() == FormatArg::Human && shown.is_empty()) {
         out(&text);
     }
 }
 
 fn say(common: &Common, text: &str) {
-    if !common.quiet && common.format == FormatArg::Human {
+    if !common.quiet && common.format() == FormatArg::Human {
         out(&format!("{text}\n"));
     }
 }
@@ -155,8 +189,8 @@ fn out(text: &str) {
         .and_then(|()| stdout.flush());
 }
 
-fn check(common: &Common, args: &CheckArgs) -> Result<u8, Error> {
-    let mut clock = Clock::new(common.timings);
+fn check(common: &Common, args: &CheckArgs, timings: bool) -> Result<u8, Error> {
+    let mut clock = Clock::new(timings);
     let job = resolve(common)?;
     let bars = progress::Bars::new(common.quiet);
     let checked = redovisa::check_with(&job.input, &job.config, &bars, false)?;
@@ -170,7 +204,7 @@ fn check(common: &Common, args: &CheckArgs) -> Result<u8, Error> {
 }
 
 fn build(common: &Common, args: &BuildArgs) -> Result<u8, Error> {
-    let mut clock = Clock::new(common.timings);
+    let mut clock = Clock::new(args.timings);
     let job = resolve(common)?;
     let templates = load_templates(common)?;
     let bars = progress::Bars::new(common.quiet);
@@ -179,7 +213,7 @@ fn build(common: &Common, args: &BuildArgs) -> Result<u8, Error> {
     clock.lap("läsa och validera", rows);
     clock.threads(checked.times, rows);
     let previous = redovisa::load_previous(
-        common.previous.as_deref(),
+        args.previous.as_deref(),
         &job.output,
         &job.config,
         &mut checked,
@@ -439,27 +473,26 @@ fn administrations_in(from: &Path, job: &Job) -> Result<Vec<String>, Error> {
     Ok(names)
 }
 
-fn templates(common: &Common, action: TemplatesAction) -> Result<u8, Error> {
+fn templates(
+    common: &Common,
+    previous: Option<&Path>,
+    action: &TemplatesAction,
+) -> Result<u8, Error> {
     let job = resolve(common)?;
     let templates = load_templates(common)?;
     let bars = progress::Bars::new(common.quiet);
     let mut checked = redovisa::check(&job.input, &job.config, &bars)?;
-    let previous = redovisa::load_previous(
-        common.previous.as_deref(),
-        &job.output,
-        &job.config,
-        &mut checked,
-    );
+    let previous = redovisa::load_previous(previous, &job.output, &job.config, &mut checked);
     let draft = checked.has_errors();
     let report = redovisa::build_report(checked, &job.config, job.date, draft, previous.as_ref())?;
     match action {
-        TemplatesAction::Context => {
+        TemplatesAction::Context(_) => {
             let context = redovisa::render::templates::context(&report);
             let json =
                 serde_json::to_string_pretty(&context).map_err(|e| Error::Usage(e.to_string()))?;
             out(&format!("{json}\n"));
         }
-        TemplatesAction::Check => {
+        TemplatesAction::Check(_) => {
             for (name, _) in redovisa::render::templates::OUTPUTS {
                 templates.render(name, &report)?;
                 say(common, &format!("{name}: ok"));

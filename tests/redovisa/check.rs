@@ -283,3 +283,54 @@ fn one_and_two_take_the_right_number() {
         "{two}"
     );
 }
+
+#[test]
+fn help_and_argument_errors_are_swedish() {
+    let sc = Scratch::new();
+    let help = run_in(sc.dir.path(), &["check", "--help"]);
+    assert_eq!(code(&help), 0);
+    let text = String::from_utf8_lossy(&help.stdout);
+    assert!(
+        text.contains("Användning: redovisa check [FLAGGOR]"),
+        "{text}"
+    );
+    assert!(text.contains("--deny-warnings") && !text.contains("--allow-errors"));
+    assert!(
+        !text.contains("Usage") && !text.contains("Options"),
+        "{text}"
+    );
+
+    let bad = run_in(sc.dir.path(), &["check", "--format", "jsn"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(bad.stdout.is_empty());
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(err.contains("ogiltigt värde 'jsn' för --format"), "{err}");
+    assert!(
+        err.contains("menade du 'json'?") && !err.contains("error:"),
+        "{err}"
+    );
+
+    // A flag another command has is refused where it means nothing.
+    let foreign = run_in(sc.dir.path(), &["check", "--allow-errors"]);
+    assert_eq!(foreign.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&foreign.stderr);
+    assert!(err.contains("okänd flagga '--allow-errors'"), "{err}");
+}
+
+#[test]
+fn common_options_work_before_the_command_too() {
+    let sc = one_bad_cell();
+    let input = sc.input();
+    let out = run_in(
+        sc.dir.path(),
+        &[
+            "--input",
+            input.to_str().unwrap(),
+            "check",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(has(&diagnostics(&out), "type-error", "a.xlsx", None));
+}
