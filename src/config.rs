@@ -272,75 +272,175 @@ impl Config {
     }
 
     fn check(&self, text: &str, file: &str) -> Result<(), Error> {
-        let fail = |needle: &str, key: &str, message: String| Error::Config {
+        let fail = |line: usize, key: &str, message: String| Error::Config {
             file: file.to_string(),
-            line: line_of(text, needle),
+            line,
             key: key.to_string(),
             message,
         };
+        let key_line = |key: &str| line_of_key(text, key, None, 0);
         if !(1900..=2200).contains(&self.year) {
-            return Err(fail("year", "year", format!("orimligt år {}", self.year)));
+            let message = format!("orimligt år {}; väntade till exempel 2025", self.year);
+            return Err(fail(key_line("year"), "year", message));
+        }
+        if self.region.trim().is_empty() {
+            let message = "regionens namn är tomt".to_string();
+            return Err(fail(key_line("region"), "region", message));
         }
         if self.areas.is_empty() {
             return Err(fail(
-                "areas",
+                line_of(text, "areas"),
                 "areas",
                 "minst ett insatsområde behövs".into(),
             ));
         }
         if !(self.allocation_kr.is_finite() && (0.0..=1e15).contains(&self.allocation_kr)) {
             return Err(fail(
-                "allocation_kr",
+                key_line("allocation_kr"),
                 "allocation_kr",
                 "tilldelningen måste vara ett tal ≥ 0".into(),
             ));
         }
-        let mut seen = BTreeMap::new();
-        for area in &self.areas {
-            for name in std::iter::once(&area.code)
-                .chain(std::iter::once(&area.label))
-                .chain(&area.aliases)
-            {
-                if let Some(other) = seen.insert(normalize(name), &area.code)
-                    && *other != area.code
-                {
-                    return Err(fail(
-                        name,
-                        "areas",
-                        format!(
-                            "namnet \"{name}\" används av både {other} och {}",
-                            area.code
-                        ),
-                    ));
-                }
-            }
+        if !(self.suppression_threshold.is_finite() && self.suppression_threshold >= 0.0) {
+            return Err(fail(
+                key_line("suppression_threshold"),
+                "suppression_threshold",
+                "gränsen för röjandeskydd måste vara ett tal ≥ 0 (0 stänger av skyddet)".into(),
+            ));
         }
-        let mut seen = BTreeMap::new();
+        self.limits.check(text, file)?;
+        let areas = self.areas.iter().map(|a| Named {
+            code: &a.code,
+            label: &a.label,
+            aliases: &a.aliases,
+        });
+        check_names(areas, "areas", text, file)?;
+        let indicators = self.indicators.iter().map(|i| Named {
+            code: &i.code,
+            label: &i.label,
+            aliases: &i.aliases,
+        });
+        check_names(indicators, "indicators", text, file)?;
         for ind in &self.indicators {
-            for name in std::iter::once(&ind.code)
-                .chain(std::iter::once(&ind.label))
-                .chain(&ind.aliases)
+            let line = line_of_key(text, "code", Some(&ind.code), 0);
+            if ind.kind == IndicatorKind::Rate
+                && !ind.scale.is_some_and(|s| s.is_finite() && s > 0.0)
             {
-                if let Some(other) = seen.insert(normalize(name), &ind.code)
-                    && *other != ind.code
-                {
-                    return Err(fail(
-                        name,
-                        "indicators",
-                        format!("namnet \"{name}\" används av både {other} och {}", ind.code),
-                    ));
-                }
-            }
-            if ind.kind == IndicatorKind::Rate && !ind.scale.is_some_and(|s| s > 0.0) {
                 return Err(fail(
-                    &ind.code,
+                    line,
                     "indicators.scale",
                     format!("indikatorn {} är en rate och behöver scale > 0", ind.code),
+                ));
+            }
+            if let Some(target) = ind.target.filter(|t| !t.value.is_finite()) {
+                return Err(fail(
+                    line,
+                    "indicators.target.value",
+                    format!(
+                        "indikatorn {} har målvärdet {}; väntade ett tal",
+                        ind.code, target.value
+                    ),
                 ));
             }
         }
         Ok(())
     }
+}
+
+/// The names a configured area or indicator is known by.
+struct Named<'a> {
+    code: &'a str,
+    label: &'a str,
+    aliases: &'a [String],
+}
+
+/// Every code and label filled in, every code used once, and no name (code, label or
+/// alias, compared as headers are) meaning two different things.
+fn check_names<'a>(
+    items: impl Iterator<Item = Named<'a>>,
+    table: &str,
+    text: &str,
+    file: &str,
+) -> Result<(), Error> {
+    let fail = |line: usize, message: String| Error::Config {
+        file: file.to_string(),
+        line,
+        key: table.to_string(),
+        message,
+    };
+    let mut codes: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut names: BTreeMap<String, &str> = BTreeMap::new();
+    for item in items {
+        let seen = codes.entry(item.code).or_insert(0);
+        let line = line_of_key(text, "code", Some(item.code), *seen);
+        *seen += 1;
+        if item.code.trim().is_empty() {
+            return Err(fail(line, format!("en kod i {table} är tom")));
+        }
+        if *seen > 1 {
+            return Err(fail(
+                line,
+                format!("koden \"{}\" finns två gånger i {table}", item.code),
+            ));
+        }
+        if item.label.trim().is_empty() {
+            return Err(fail(line, format!("{} har ingen label", item.code)));
+        }
+        let all = [item.code, item.label]
+            .into_iter()
+            .chain(item.aliases.iter().map(String::as_str));
+        for name in all {
+            if let Some(other) = names.insert(normalize(name), item.code)
+                && other != item.code
+            {
+                return Err(fail(
+                    line_of(text, name),
+                    format!(
+                        "namnet \"{name}\" används av både {other} och {}",
+                        item.code
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+impl Limits {
+    fn check(&self, text: &str, file: &str) -> Result<(), Error> {
+        let limits = [
+            ("max_file_bytes", self.max_file_bytes),
+            ("max_cells_per_sheet", self.max_cells_per_sheet),
+            ("max_cell_chars", self.max_cell_chars as u64),
+            ("max_uncompressed_bytes", self.max_uncompressed_bytes),
+        ];
+        match limits.iter().find(|(_, v)| *v == 0) {
+            Some((key, _)) => Err(Error::Config {
+                file: file.to_string(),
+                line: line_of_key(text, key, None, 0),
+                key: format!("limits.{key}"),
+                message: "en gräns på 0 skulle stoppa varje fil; väntade ett tal > 0".into(),
+            }),
+            None => Ok(()),
+        }
+    }
+}
+
+/// The 1-based line where `key` is given (`key = …`, not in a comment), optionally with
+/// the text `value`, the `nth` such line (0 the first); 0 when there is none.
+fn line_of_key(text: &str, key: &str, value: Option<&str>, nth: usize) -> usize {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| {
+            let Some((k, v)) = l.split_once('=') else {
+                return false;
+            };
+            let k = k.trim();
+            (k == key || k == format!("\"{key}\""))
+                && value.is_none_or(|want| v.trim().trim_matches('"') == want)
+        })
+        .nth(nth)
+        .map_or(0, |(i, _)| i + 1)
 }
 
 /// The 1-based line of byte offset `at`, and the key written on that line.

@@ -47,6 +47,9 @@ pub fn discover(input: &Path) -> Result<(Vec<Found>, Vec<Diagnostic>), Error> {
             notices.push(notice(
                 "Excels låsfil hoppas över (arbetsboken är öppen i Excel)".into(),
             ));
+        } else if name.starts_with(".redovisa") {
+            // Our own lock file (and a journal a killed run left): not a person's file.
+            continue;
         } else if name.starts_with('.') {
             notices.push(notice("dold fil hoppas över".into()));
         } else if is_spreadsheet(&path) {

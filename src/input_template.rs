@@ -55,6 +55,27 @@ pub fn file_name(administration: &str, year: i32) -> String {
     }
 }
 
+/// A file name for each administration, in order: [`file_name`], with `-2`, `-3`, …
+/// before the year where two names give the same one (`Närsjukvården` and
+/// `Narsjukvarden`), so that no workbook is written over another.
+pub fn file_names(administrations: &[String], year: i32) -> Vec<String> {
+    let mut taken = std::collections::BTreeSet::new();
+    administrations
+        .iter()
+        .map(|name| {
+            let base = file_name(name, year);
+            let stem = base.trim_end_matches(&format!("-{year}.xlsx")).to_string();
+            let mut candidate = base;
+            let mut n = 2;
+            while !taken.insert(candidate.clone()) {
+                candidate = format!("{stem}-{n}-{year}.xlsx");
+                n += 1;
+            }
+            candidate
+        })
+        .collect()
+}
+
 struct Styles {
     header: Format,
     key: Format,

@@ -359,9 +359,11 @@ pub fn normalize(name: &str) -> String {
     s
 }
 
-/// Lowercases, trims and collapses white space (including non-breaking spaces).
+/// Lowercases, trims and collapses white space (including non-breaking spaces), in
+/// Unicode's composed form (NFC), so names compare the same however they were typed.
 pub fn collapse(text: &str) -> String {
-    text.split(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}')
+    crate::text::nfc(text)
+        .split(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}')
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")

@@ -51,6 +51,69 @@ pub fn group(value: f64) -> String {
     }
 }
 
+/// `text` in Unicode's composed form (NFC): `Närsjukvården` typed on a Mac, or a file
+/// name from one, often arrives decomposed (`a` and a combining ring) and must read as
+/// the same name as everywhere else. Borrowed when it already is (nearly always).
+pub fn nfc(text: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => std::borrow::Cow::Borrowed(text),
+        _ => std::borrow::Cow::Owned(text.nfc().collect()),
+    }
+}
+
+/// `text` as literal text in Markdown: a line break (which would end a table row or
+/// start a block) becomes a space; the characters Markdown reads as markup (backslash,
+/// `|`, `*`, `_`, `[`, `]`, backtick, `~`, and `#`, `+`, `-` at the start) get a
+/// backslash, and `&`, `<`, `>` are written as entities, so no raw HTML, link or autolink
+/// can be formed from a cell's text.
+pub fn markdown_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.chars().enumerate() {
+        match c {
+            '\r' | '\n' | '\u{2028}' | '\u{2029}' => out.push(' '),
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\\' | '|' | '*' | '_' | '[' | ']' | '`' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '#' | '+' | '-' if i == 0 => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `text` with every control character (line breaks, escape codes) and every
+/// direction override written out (`\n`, `\u{1b}`), for output read in a terminal or a
+/// log: text from people cannot start a line of its own or repaint the screen.
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(hidden) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if hidden(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,5 +132,37 @@ mod tests {
         assert_eq!(group(2.5), "2,50");
         assert_eq!(num(-1234.56, 1), "\u{2212}1\u{a0}234,6");
         assert_eq!(num(f64::NAN, 1), "..");
+    }
+
+    #[test]
+    fn markdown_text_cannot_form_markup() {
+        assert_eq!(
+            markdown_escape("a|b\n<script>[x](javascript:y)"),
+            "a\\|b &lt;script&gt;\\[x\\](javascript:y)"
+        );
+        assert_eq!(markdown_escape("# Rubrik * _"), "\\# Rubrik \\* \\_");
+        assert_eq!(
+            markdown_escape("Vård & omsorg 1\u{a0}250"),
+            "Vård &amp; omsorg 1\u{a0}250"
+        );
+    }
+
+    #[test]
+    fn decomposed_text_is_composed() {
+        let decomposed = "Na\u{308}rsjukva\u{30a}rden";
+        assert_eq!(nfc(decomposed), "Närsjukvården");
+        assert!(matches!(
+            nfc("Närsjukvården"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn control_characters_are_written_out() {
+        assert_eq!(visible("a\nb\u{1b}[31m"), "a\\nb\\u{1b}[31m");
+        assert!(matches!(
+            visible("Närsjukvården"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 }

@@ -5,6 +5,7 @@
 mod args;
 mod progress;
 mod swedish;
+mod watchdog;
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -206,6 +207,7 @@ fn check(common: &Common, args: &CheckArgs, timings: bool) -> Result<u8, Error> 
 fn build(common: &Common, args: &BuildArgs) -> Result<u8, Error> {
     let mut clock = Clock::new(args.timings);
     let job = resolve(common)?;
+    refuse_output_in_input(&job)?;
     let templates = load_templates(common)?;
     let bars = progress::Bars::new(common.quiet);
     let mut checked = redovisa::check(&job.input, &job.config, &bars)?;
@@ -242,7 +244,9 @@ fn build(common: &Common, args: &BuildArgs) -> Result<u8, Error> {
     clock.lap("sammanställa", rows);
     bars.stage("Skriver rapporten", 0);
     let staging = redovisa::write::Staging::new(&job.output)?;
-    let times = redovisa::render::render(&report, &templates, &staging)?;
+    let times = watchdog::bounded(watchdog::RENDER_GROWTH_BYTES, RENDER_STOPPED, || {
+        redovisa::render::render(&report, &templates, &staging)
+    })?;
     clock.lap("rendera och skriva", rows);
     clock.line("  varav xlsx", times.xlsx, rows, "  (en tråd)");
     clock.line(
@@ -258,6 +262,11 @@ fn build(common: &Common, args: &BuildArgs) -> Result<u8, Error> {
     clock.report();
     Ok(u8::from(errors))
 }
+
+/// Why a run ended while its templates rendered.
+const RENDER_STOPPED: &str = "mallarna avbröts: minnet växte med mer än 4 GiB medan de renderades \
+     (bygger en mall en allt längre text, till exempel i en loop?). Inget skrevs; den förra \
+     rapporten ligger kvar.";
 
 /// What `build` says when it is done: the key figures, and where the report is.
 fn summary(report: &redovisa::report::Report, job: &Job, names: &[String]) -> String {
@@ -395,6 +404,23 @@ fn sample(common: &Common, args: &SampleArgs) -> Result<u8, Error> {
     Ok(0)
 }
 
+/// Refuses to write the report into the input folder: the next run would read the
+/// report's own workbook as an administration's submission.
+fn refuse_output_in_input(job: &Job) -> Result<(), Error> {
+    let same = match (job.input.canonicalize(), job.output.canonicalize()) {
+        (Ok(input), Ok(output)) => input == output,
+        _ => false,
+    };
+    if same {
+        return Err(Error::Usage(format!(
+            "utdatamappen {} är indatamappen; rapportens egen arbetsbok skulle läsas som en \
+             förvaltnings underlag nästa gång. Välj en annan mapp med --output",
+            job.output.display()
+        )));
+    }
+    Ok(())
+}
+
 /// Refuses a folder that already holds workbooks: they may be a person's work.
 fn refuse_workbooks_in(dir: &Path) -> Result<(), Error> {
     if !dir.is_dir() {
@@ -425,20 +451,27 @@ fn template(common: &Common, args: &TemplateArgs) -> Result<u8, Error> {
     }
     let mut seen = std::collections::BTreeSet::new();
     names.retain(|n| seen.insert(redovisa::schema::collapse(n)));
+    let files = redovisa::input_template::file_names(&names, job.config.year);
     let workbooks = names
         .iter()
-        .map(|name| {
+        .zip(files)
+        .map(|(name, file)| {
             let bytes = redovisa::input_template::workbook(&job.config, name, &Default::default())?;
-            Ok((
-                redovisa::input_template::file_name(name, job.config.year),
-                bytes,
-            ))
+            Ok((file, bytes))
         })
         .collect::<Result<Vec<_>, Error>>()?;
     let dir = args.to.clone().unwrap_or_else(|| job.output.join("mallar"));
     redovisa::write::write_all(&dir, &workbooks)?;
-    for (name, _) in &workbooks {
-        say(common, &format!("Skrev {}", dir.join(name).display()));
+    for ((file, _), name) in workbooks.iter().zip(&names) {
+        let whose = if name.is_empty() {
+            String::new()
+        } else {
+            format!(" ({name})")
+        };
+        say(
+            common,
+            &format!("Skrev {}{whose}", dir.join(file).display()),
+        );
     }
     Ok(0)
 }
@@ -494,7 +527,9 @@ fn templates(
         }
         TemplatesAction::Check(_) => {
             for (name, _) in redovisa::render::templates::OUTPUTS {
-                templates.render(name, &report)?;
+                watchdog::bounded(watchdog::RENDER_GROWTH_BYTES, RENDER_STOPPED, || {
+                    templates.render(name, &report)
+                })?;
                 say(common, &format!("{name}: ok"));
             }
         }

@@ -127,6 +127,16 @@ pub fn check_compound_file(bytes: &[u8], file: &str, limits: &Limits) -> Result<
     let Some(stream) = cf.stream(&["workbook", "book"]) else {
         return Ok(());
     };
+    if is_encrypted(&stream) {
+        return Err(Diagnostic::new(
+            Severity::Error,
+            Code::FileUnreadable,
+            file,
+            "arbetsboken är krypterad (skyddad med lösenord, ibland Excels eget standardlösenord \
+             som öppnar den utan fråga); öppna den i Excel, ta bort skyddet under Arkiv > Info > \
+             Skydda arbetsbok och spara som .xlsx",
+        ));
+    }
     let area = largest_sheet_area(&stream);
     if area > u64::from(limits.max_cells_per_sheet.min(u64::from(u32::MAX)) as u32) {
         return Err(Diagnostic::new(
@@ -347,6 +357,17 @@ fn largest_sheet_area(stream: &[u8]) -> u64 {
         .into_iter()
         .map(|p| sheet_area(records(&stream[p..]).take_while(|(kind, _)| *kind != 0x000A)))
         .fold(sheet_area(records(stream)), u64::max)
+}
+
+/// Whether the workbook's globals (the records up to the first EOF) hold a FILEPASS
+/// record: the rest of the stream is encrypted (RC4, CryptoAPI or XOR), and what a reader
+/// makes of it is noise (calamine reads sheets of 47 957 124 340 335 cells).
+fn is_encrypted(stream: &[u8]) -> bool {
+    const FILEPASS: u16 = 0x002F;
+    const EOF: u16 = 0x000A;
+    records(stream)
+        .take_while(|(kind, _)| *kind != EOF)
+        .any(|(kind, _)| kind == FILEPASS)
 }
 
 /// More sheets than this in one `.xls` is taken as hostile.

@@ -15,6 +15,7 @@ use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::schema::{Names, SheetKind};
 use crate::value::{Date, parse_date};
 
+mod explain;
 mod guard;
 mod ods;
 
@@ -80,6 +81,8 @@ pub struct RawWorkbook {
     pub other_sheets: Vec<String>,
     /// Findings made while reading (limits, unreadable sheets).
     pub diagnostics: Vec<Diagnostic>,
+    /// Recognised sheets that could not be read (their finding is in `diagnostics`).
+    pub unreadable: Vec<SheetKind>,
 }
 
 impl RawWorkbook {
@@ -136,11 +139,51 @@ pub fn read_bytes(
     names: &Names,
     limits: &Limits,
 ) -> Result<RawWorkbook, Diagnostic> {
+    let head: Vec<u8> = bytes.iter().take(64).copied().collect();
     let ctx = Context {
         file,
         names,
         limits,
+        ext,
+        head: &head,
     };
+    // A file is read as what it is, whatever its name says (an .xlsx saved as .xls).
+    let named = ext;
+    let ext = explain::sniff(&bytes)
+        .filter(|actual| explain::misnamed(ext, actual))
+        .unwrap_or(ext);
+    let ext = match ext {
+        "xlsx" | "xlsm" | "xlsb" | "ods" if is_compound_workbook(&bytes) => "xls",
+        other => other,
+    };
+    let mut raw = read_as(bytes, ext, &ctx)?;
+    if ext != named {
+        raw.diagnostics.push(Diagnostic::new(
+            Severity::Warning,
+            Code::FileUnreadable,
+            file,
+            format!(
+                "filen är en .{ext}-fil med filändelsen .{named} och lästes som .{ext}; byt \
+                 filändelse så att andra program också öppnar den rätt"
+            ),
+        ));
+    }
+    Ok(raw)
+}
+
+/// An OLE compound file holding an old workbook (not an encrypted package).
+fn is_compound_workbook(bytes: &[u8]) -> bool {
+    let utf16 =
+        |name: &str| -> Vec<u8> { name.encode_utf16().flat_map(u16::to_le_bytes).collect() };
+    bytes.starts_with(&CFB_MAGIC)
+        && memchr::memmem::find(bytes, &utf16("EncryptedPackage")).is_none()
+        && memchr::memmem::find(bytes, &utf16("Workbook")).is_some()
+}
+
+/// Reads `bytes` as the format `ext`.
+fn read_as(bytes: Vec<u8>, ext: &str, ctx: &Context<'_>) -> Result<RawWorkbook, Diagnostic> {
+    let Context { file, limits, .. } = *ctx;
+    let ctx = *ctx;
     if matches!(ext, "xlsx" | "xlsm" | "xlsb" | "ods") {
         if bytes.starts_with(&CFB_MAGIC) {
             // Excel stores a password-protected workbook as an encrypted package inside
@@ -246,23 +289,20 @@ pub fn read_bytes(
 
 type Cells = Vec<(u32, u32, Value)>;
 
+#[derive(Clone, Copy)]
 struct Context<'a> {
     file: &'a str,
     names: &'a Names,
     limits: &'a Limits,
+    /// The extension the file is named with.
+    ext: &'a str,
+    /// The file's first bytes, to tell what an unreadable file is.
+    head: &'a [u8],
 }
 
 impl Context<'_> {
     fn open_error(&self, e: &dyn std::fmt::Display) -> Diagnostic {
-        let text = e.to_string();
-        let lower = text.to_lowercase();
-        let message = if lower.contains("password") || lower.contains("encrypt") {
-            "arbetsboken är lösenordsskyddad eller krypterad; spara den utan lösenord".to_string()
-        } else {
-            format!(
-                "filen kan inte öppnas som kalkylblad ({text}); är den skadad eller av annat format?"
-            )
-        };
+        let message = explain::open_error(self.ext, self.head, &e.to_string());
         Diagnostic::new(Severity::Error, Code::FileUnreadable, self.file, message)
     }
 
@@ -316,7 +356,11 @@ impl Context<'_> {
                     } else {
                         Code::FileUnreadable
                     };
-                    let message = message.trim_start_matches(LIMIT_MARK).to_string();
+                    let message = match message.strip_prefix(LIMIT_MARK) {
+                        Some(ours) => ours.to_string(),
+                        None => explain::sheet_error(&message),
+                    };
+                    out.unreadable.push(kind);
                     out.diagnostics.push(
                         Diagnostic::new(
                             Severity::Error,
@@ -346,7 +390,9 @@ impl Context<'_> {
                 Some(if n > self.limits.max_cell_chars {
                     Value::TooLong(n)
                 } else {
-                    Value::Text(s.to_string())
+                    // One form for every text, so equal names are equal bytes everywhere
+                    // after (grouping, duplicates, the report).
+                    Value::Text(crate::text::nfc(s).into_owned())
                 })
             }
         };

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Severity, Tally};
 use crate::model::FileSummary;
-use crate::text::count_word;
+use crate::text::{count_word, visible};
 
 /// The output format for diagnostics.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -67,7 +67,10 @@ pub fn short(d: &Diagnostic) -> String {
     if let Some(h) = &d.hint {
         let _ = write!(s, " ({h})");
     }
-    s
+    // File names and cell texts come from people: a line break or an escape code in one
+    // must not start a line of its own (a forged `::error` in a CI log) or repaint a
+    // terminal.
+    visible(&s).into_owned()
 }
 
 fn json(f: &Findings<'_>) -> String {
@@ -145,17 +148,22 @@ fn human(f: &Findings<'_>) -> String {
     for file in files {
         let own: Vec<&Diagnostic> = f.diagnostics.iter().filter(|d| d.file == file).collect();
         let summary = f.files.iter().find(|s| s.file == file);
+        let shown = visible(file);
         let title = match summary {
             Some(s) => format!(
-                "{file} ({}): {}, {}, {}, {}",
-                s.administration,
+                "{shown}{}: {}, {}, {}, {}",
+                if s.administration.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", visible(&s.administration))
+                },
                 count_word(s.rows_read as u64, "rad läst", "rader lästa"),
                 count_word(s.accepted as u64, "godkänd", "godkända"),
                 count_word(s.rejected as u64, "avvisad", "avvisade"),
                 count_word(s.skipped as u64, "överhoppad", "överhoppade")
             ),
             None if file.is_empty() => "Hela körningen".to_string(),
-            None => file.to_string(),
+            None => shown.into_owned(),
         };
         let _ = writeln!(out, "{}", paint(f.color, "1", &title));
         for d in own {
@@ -165,18 +173,19 @@ fn human(f: &Findings<'_>) -> String {
                 Severity::Notice => ("notis", "36"),
             };
             let place = match (&d.sheet, d.cell) {
-                (Some(s), Some(c)) => format!("{s}!{c}"),
-                (Some(s), None) => s.clone(),
+                (Some(s), Some(c)) => format!("{}!{c}", visible(s)),
+                (Some(s), None) => visible(s).into_owned(),
                 _ => "filen".to_string(),
             };
             let _ = writeln!(
                 out,
                 "  {} {place}: {}",
                 paint(f.color, code, &format!("{word}[{}]", d.code.as_str())),
-                d.message
+                visible(&d.message)
             );
             if let Some(h) = &d.hint {
-                let _ = writeln!(out, "      {} {h}", paint(f.color, "2", "tips:"));
+                let tips = paint(f.color, "2", "tips:");
+                let _ = writeln!(out, "      {tips} {}", visible(h));
             }
         }
     }
@@ -209,6 +218,45 @@ mod tests {
             short(&d()),
             "a.xlsx:Insatser!C7: error[type-error]: fel, värde: 1%"
         );
+    }
+
+    #[test]
+    fn line_breaks_and_escape_codes_from_people_are_shown_not_obeyed() {
+        let forged = Diagnostic::new(
+            Severity::Warning,
+            Code::SkippedFile,
+            "a\n::error file=x::falskt\u{1b}[2J.xlsx",
+            "hoppas över",
+        );
+        assert_eq!(
+            short(&forged),
+            "a\\n::error file=x::falskt\\u{1b}[2J.xlsx: warning[skipped-file]: hoppas över"
+        );
+        let findings = Findings {
+            files: &[],
+            diagnostics: std::slice::from_ref(&forged),
+            input_prefix: "",
+            color: false,
+        };
+        let text = human(&findings);
+        assert!(!text.contains('\u{1b}'), "{text}");
+        assert!(text.lines().all(|l| !l.starts_with("::")), "{text}");
+    }
+
+    #[test]
+    fn a_file_without_an_administration_has_no_empty_brackets() {
+        let files = [FileSummary {
+            file: "50833.xls".into(),
+            ..FileSummary::default()
+        }];
+        let findings = Findings {
+            files: &files,
+            diagnostics: &[],
+            input_prefix: "",
+            color: false,
+        };
+        let text = human(&findings);
+        assert!(text.starts_with("50833.xls: 0"), "{text}");
     }
 
     #[test]

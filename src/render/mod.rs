@@ -107,11 +107,20 @@ pub fn csv<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>) -> String 
     out
 }
 
+/// A CSV field: quoted when it holds a separator, a quote or a line break; a field a
+/// spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return; file names and cell texts come from people) gets a leading `'`, as
+/// OWASP recommends, so that opening the list in Excel shows the text and runs nothing.
 fn csv_field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_string()
+        s
     }
 }
 
@@ -135,5 +144,23 @@ mod tests {
             text.lines().nth(1).unwrap(),
             "\"a,b.xlsx\",Insatser,C7,error,type-error,\"värdet \"\"x\"\" är fel\""
         );
+    }
+
+    #[test]
+    fn csv_fields_that_would_run_as_formulas_are_defused() {
+        let d = Diagnostic::new(
+            Severity::Error,
+            Code::TypeError,
+            "=1+2+cmd.xlsx",
+            "-kolumnen är fel",
+        );
+        let text = csv(&[d]);
+        assert_eq!(
+            text.lines().nth(1).unwrap(),
+            "'=1+2+cmd.xlsx,,,error,type-error,'-kolumnen är fel"
+        );
+        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_field("\tx"), "'\tx");
+        assert_eq!(csv_field("Närsjukvården.xlsx"), "Närsjukvården.xlsx");
     }
 }

@@ -89,9 +89,28 @@ impl Templates {
         env.set_auto_escape_callback(|name| {
             if name.ends_with(".html.j2") || name.ends_with(".html") {
                 AutoEscape::Html
+            } else if name.ends_with(".md.j2") || name.ends_with(".md") {
+                AutoEscape::Custom(MARKDOWN.into())
             } else {
                 AutoEscape::None
             }
+        });
+        env.set_formatter(|out, state, value| {
+            let markdown =
+                matches!(state.auto_escape(), AutoEscape::Custom(name) if name == MARKDOWN);
+            if markdown && !value.is_safe() {
+                if let Some(text) = value.as_str() {
+                    return out
+                        .write_str(&crate::text::markdown_escape(text))
+                        .map_err(minijinja::Error::from);
+                }
+                return minijinja::escape_formatter(
+                    out,
+                    state,
+                    &Value::from_safe_string(value.to_string()),
+                );
+            }
+            minijinja::escape_formatter(out, state, value)
         });
         add_filters(&mut env);
         for (name, source) in &sources {
@@ -100,29 +119,122 @@ impl Templates {
         Ok(Templates { env, sources })
     }
 
-    /// Renders the template `name` with `context` (from [`context`]) into `w`.
+    /// Renders the template `name` with `context` (from [`context`]) into `w`, within
+    /// the [`Bounds`] of that context.
     pub fn render_to(
         &self,
         name: &str,
         context: &Value,
         w: &mut dyn std::io::Write,
     ) -> Result<(), Error> {
-        let template = self.env.get_template(name)?;
+        let bounds = Bounds::of(context);
+        let mut env = self.env.clone();
+        env.set_fuel(Some(bounds.fuel));
+        let template = env.get_template(name)?;
+        let mut out = Bounded {
+            inner: w,
+            left: bounds.output_bytes,
+        };
         template
-            .render_captured_to(context.clone(), w)
-            .map_err(|e| explain(e, context, &self.sources))?;
+            .render_captured_to(context.clone(), &mut out)
+            .map_err(|e| explain(e, context, &self.sources, &bounds))?;
         Ok(())
     }
 
     /// Renders the template `name` with the report as its context.
     pub fn render(&self, name: &str, report: &Report) -> Result<String, Error> {
-        let template = self.env.get_template(name)?;
-        let context = context(report);
-        template
-            .render(context.clone())
-            .map_err(|e| explain(e, &context, &self.sources))
+        let mut out = Vec::new();
+        self.render_to(name, &context(report), &mut out)?;
+        String::from_utf8(out).map_err(|e| Error::Template {
+            template: name.to_string(),
+            line: None,
+            message: format!("mallen gav ogiltig UTF-8 ({e})"),
+        })
     }
 }
+
+/// How far a template may go: a template is a program an analyst writes, so a loop in a
+/// loop over every unit, or one that never ends, must stop with an error rather than run
+/// until killed. Both bounds grow with the data, far above what the shipped templates
+/// use at any size (they take about 60 steps and 1,5 KB of output per item in the context;
+/// see `bounds_leave_room_for_the_shipped_templates`).
+#[derive(Debug, Clone, Copy)]
+pub struct Bounds {
+    /// Steps (minijinja's fuel: about one per instruction).
+    pub fuel: u64,
+    /// Bytes written.
+    pub output_bytes: u64,
+}
+
+impl Bounds {
+    /// Per item (a list element or map entry) in the context.
+    const FUEL_PER_ITEM: u64 = 2_000;
+    const BYTES_PER_ITEM: u64 = 32 * 1024;
+    /// For any report, however small.
+    const FUEL_BASE: u64 = 20_000_000;
+    const BYTES_BASE: u64 = 64 * 1024 * 1024;
+
+    /// The bounds for rendering with `context`.
+    pub fn of(context: &Value) -> Bounds {
+        let items = count_items(context, 0);
+        Bounds {
+            fuel: Self::FUEL_BASE + Self::FUEL_PER_ITEM * items,
+            output_bytes: Self::BYTES_BASE + Self::BYTES_PER_ITEM * items,
+        }
+    }
+}
+
+/// The list elements and map entries in `v`, all the way down.
+fn count_items(v: &Value, depth: usize) -> u64 {
+    if depth > 16 {
+        return 0;
+    }
+    let mut n = 0;
+    if matches!(
+        v.kind(),
+        minijinja::value::ValueKind::Map | minijinja::value::ValueKind::Seq
+    ) && let Ok(items) = v.try_iter()
+    {
+        for key in items {
+            n += 1;
+            let child = if v.kind() == minijinja::value::ValueKind::Map {
+                v.get_item(&key).unwrap_or_default()
+            } else {
+                key
+            };
+            n += count_items(&child, depth + 1);
+        }
+    }
+    n
+}
+
+/// A writer that refuses to write more than `left` bytes in all.
+struct Bounded<'a> {
+    inner: &'a mut dyn std::io::Write,
+    left: u64,
+}
+
+/// The message of the error [`Bounded`] gives, to tell it from a full disk.
+const OUTPUT_BOUND: &str = "redovisa: template output bound";
+
+impl std::io::Write for Bounded<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if buf.len() as u64 > self.left {
+            return Err(std::io::Error::other(OUTPUT_BOUND));
+        }
+        let n = self.inner.write(buf)?;
+        self.left -= n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// The auto-escape of Markdown templates: every value written is escaped with
+/// [`crate::text::markdown_escape`] unless marked `| safe`.
+const MARKDOWN: &str = "markdown";
 
 /// The filters the templates have, for suggestions.
 const FILTERS: [&str; 9] = [
@@ -139,7 +251,12 @@ const FILTERS: [&str; 9] = [
 
 /// A template error in Swedish, with the name that is wrong and the closest one the
 /// context (or the filter list) has: `menade du spent_kr?`.
-fn explain(e: minijinja::Error, context: &Value, sources: &BTreeMap<String, String>) -> Error {
+fn explain(
+    e: minijinja::Error,
+    context: &Value,
+    sources: &BTreeMap<String, String>,
+    bounds: &Bounds,
+) -> Error {
     use minijinja::ErrorKind;
     let innermost = innermost(&e);
     let kind = innermost.kind();
@@ -186,6 +303,17 @@ fn explain(e: minijinja::Error, context: &Value, sources: &BTreeMap<String, Stri
                 .unwrap_or_default();
             format!("filtret `{name}` finns inte{hint} (filtren står i templates/README.md)")
         }
+        ErrorKind::OutOfFuel => format!(
+            "mallen avbröts efter {} steg, fler än någon rapport av den här storleken behöver; \
+             går en loop över stora listor inuti en annan, eller anropar ett makro sig självt \
+             utan slut?",
+            crate::text::num(bounds.fuel as f64, 0)
+        ),
+        ErrorKind::WriteFailure if is_output_bound(&e) => format!(
+            "mallen avbröts när den skrivit {} MB, mer än någon rapport av den här storleken \
+             behöver; skriver en loop samma sak om och om igen?",
+            crate::text::num(bounds.output_bytes as f64 / 1e6, 0)
+        ),
         ErrorKind::UnknownTest => format!("okänt test: {}", innermost.detail().unwrap_or("")),
         ErrorKind::UnknownFunction => {
             format!("okänd funktion: {}", innermost.detail().unwrap_or(""))
@@ -211,6 +339,18 @@ fn explain(e: minijinja::Error, context: &Value, sources: &BTreeMap<String, Stri
         *m = message;
     }
     error
+}
+
+/// Whether `e` (or its cause) is the output bound of [`Bounded`].
+fn is_output_bound(e: &minijinja::Error) -> bool {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(inner) = source {
+        if inner.to_string().contains(OUTPUT_BOUND) {
+            return true;
+        }
+        source = inner.source();
+    }
+    false
 }
 
 /// The first name on a template line that the context does not have: an attribute
@@ -341,11 +481,25 @@ fn collect(root: &Path, dir: &Path, out: &mut BTreeMap<String, String>) -> Resul
         if name == "README.md" || name.starts_with('.') {
             continue;
         }
-        let source = std::fs::read_to_string(&path).map_err(|source| Error::Read {
+        let bytes = std::fs::read(&path).map_err(|source| Error::Read {
             path: path.clone(),
             source,
         })?;
-        out.insert(name, source);
+        match String::from_utf8(bytes) {
+            Ok(source) => {
+                out.insert(name, source);
+            }
+            // A template is text; a logo or a font beside the templates is not one, and a
+            // template cannot include it. Only a `.j2` file that is not text is an error.
+            Err(_) if !name.ends_with(".j2") => {}
+            Err(_) => {
+                return Err(Error::Template {
+                    template: path.display().to_string(),
+                    line: None,
+                    message: "mallen är inte text i UTF-8; spara den som UTF-8".into(),
+                });
+            }
+        }
     }
     Ok(())
 }

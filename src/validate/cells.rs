@@ -46,6 +46,15 @@ pub fn shown(value: &Value) -> String {
     }
 }
 
+/// A value in full, as a name or key: text trimmed (not cut, not quoted), others as
+/// [`shown`].
+pub fn plain(value: &Value) -> String {
+    match value {
+        Value::Text(s) => s.trim().to_string(),
+        other => shown(other),
+    }
+}
+
 /// A number cell, or text that reads as a number (`1 250,5 kr`).
 pub fn as_number(value: &Value) -> Option<f64> {
     match value {
@@ -220,7 +229,9 @@ impl<'a> RowReader<'a> {
     /// Money in öre; must not be negative.
     pub fn money(&mut self, column: Column) -> Option<i64> {
         let value = self.value(column)?;
-        let kr = as_number(value);
+        // `12,5 %` reads as the number 0,125, which is no amount of kronor.
+        let percent = matches!(value, Value::Text(s) if s.trim_end().ends_with('%'));
+        let kr = as_number(value).filter(|_| !percent);
         let Some(kr) = kr else {
             self.type_error(column, value, "ett belopp i kronor, t.ex. 1 250 000");
             return None;

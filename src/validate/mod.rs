@@ -108,6 +108,8 @@ pub fn validate(raw: &RawWorkbook, file: &str, rules: &Rules<'_>) -> Submission 
     let mut seen = indicators::Seen::default();
     match raw.sheet(SheetKind::Initiatives) {
         Some(sheet) => read_initiatives(sheet, raw.is_1904, rules, &stem, &mut seen, &mut sub),
+        // An `Insatser` that could not be read has its own finding; it is not missing.
+        None if raw.unreadable.contains(&SheetKind::Initiatives) => {}
         None => sub.diagnostics.push(missing_sheet(
             raw,
             file,
@@ -122,33 +124,46 @@ pub fn validate(raw: &RawWorkbook, file: &str, rules: &Rules<'_>) -> Submission 
     sub
 }
 
-/// Findings across workbooks: two workbooks naming the same administration.
+/// How many other workbooks a duplicate-administration finding names.
+const OTHERS_NAMED: usize = 3;
+
+/// Findings across workbooks: two workbooks naming the same administration. Each names
+/// at most [`OTHERS_NAMED`] of the others, so 5 000 copies of one workbook give 5 000
+/// short findings, not 5 000 lists of 4 999 names.
 pub fn across(submissions: &[Submission]) -> Vec<Diagnostic> {
-    let mut by_name: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    let mut by_name: BTreeMap<String, Vec<&Submission>> = BTreeMap::new();
     // A workbook without data rows (unreadable, or missing its sheets) has its own
     // diagnostics; it does not claim an administration's name.
     for s in submissions.iter().filter(|s| s.summary.rows_read > 0) {
         by_name
             .entry(collapse(&s.summary.administration))
             .or_default()
-            .push(&s.summary.file);
+            .push(s);
     }
     let mut out = Vec::new();
-    for files in by_name.values().filter(|f| f.len() > 1) {
-        for file in files {
-            let others: Vec<&str> = files.iter().filter(|f| *f != file).copied().collect();
-            let name = &submissions
+    for subs in by_name.values().filter(|f| f.len() > 1) {
+        for (i, sub) in subs.iter().enumerate() {
+            let others = subs
                 .iter()
-                .find(|s| s.summary.file == *file)
-                .map(|s| s.summary.administration.clone())
-                .unwrap_or_default();
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .map(|(_, o)| o.summary.file.as_str());
+            let named: Vec<&str> = others.take(OTHERS_NAMED).collect();
+            let more = subs.len() - 1 - named.len();
+            let mut list = named.join(", ");
+            if more > 0 {
+                list.push_str(&format!(
+                    " och {}",
+                    crate::text::count_word(more as u64, "arbetsbok till", "arbetsböcker till")
+                ));
+            }
             out.push(Diagnostic::new(
                 Severity::Error,
                 Code::DuplicateAdministration,
-                file,
+                &sub.summary.file,
                 format!(
-                    "förvaltningen \"{name}\" redovisas också i {}; väntade en arbetsbok per förvaltning",
-                    others.join(", ")
+                    "förvaltningen \"{}\" redovisas också i {list}; väntade en arbetsbok per förvaltning",
+                    sub.summary.administration
                 ),
             ));
         }
@@ -158,20 +173,42 @@ pub fn across(submissions: &[Submission]) -> Vec<Diagnostic> {
 
 fn file_stem(file: &str) -> String {
     let name = file.rsplit(['/', '\\']).next().unwrap_or(file);
+    let name = crate::text::nfc(name);
     match name.rsplit_once('.') {
         Some((stem, _)) if !stem.is_empty() => stem.to_string(),
-        _ => name.to_string(),
+        _ => name.into_owned(),
     }
 }
 
 fn missing_sheet(raw: &RawWorkbook, file: &str, kind: SheetKind, severity: Severity) -> Diagnostic {
+    /// Sheets named in the message; a workbook may have a thousand.
+    const SHOWN: usize = 5;
     let candidates = raw.other_sheets.iter().map(|s| (s.as_str(), s.as_str()));
     let hint = crate::schema::closest(kind.name(), candidates)
-        .map(|s| format!("bladet \"{s}\" kanske ska heta {}?", kind.name()));
-    let found = if raw.other_sheets.is_empty() {
-        "inga andra blad".to_string()
-    } else {
-        format!("bladen {}", raw.other_sheets.join(", "))
+        .map(|s| format!("bladet \"{s}\" kanske ska heta {}?", kind.name()))
+        .or_else(|| {
+            raw.sheets.is_empty().then(|| {
+                "är det rätt fil? `redovisa template` skriver en tom arbetsbok med rätt blad"
+                    .to_string()
+            })
+        });
+    let found = match raw.other_sheets.len() {
+        0 if raw.sheets.is_empty() => "inga andra blad".to_string(),
+        0 => {
+            let names: Vec<&str> = raw.sheets.iter().map(|s| s.name.as_str()).collect();
+            let noun = if names.len() == 1 { "bladet" } else { "bladen" };
+            format!("bara {noun} {}", names.join(", "))
+        }
+        n => {
+            let mut names = raw.other_sheets[..n.min(SHOWN)].join(", ");
+            if n > SHOWN {
+                names.push_str(&format!(
+                    " och {} till",
+                    crate::text::group((n - SHOWN) as f64)
+                ));
+            }
+            format!("{} {names}", if n == 1 { "bladet" } else { "bladen" })
+        }
     };
     Diagnostic::new(
         severity,
@@ -201,7 +238,7 @@ fn read_info(
     };
     let pairs = info_pairs(sheet);
     let get = |key: &str| pairs.get(&collapse(key)).copied();
-    let text = |v: &Value| cells::shown(v).trim_matches('"').trim().to_string();
+    let text = cells::plain;
     let at = |cell: CellRef| {
         Diagnostic::new(Severity::Error, Code::TypeError, file, "")
             .in_sheet(&sheet.name)
@@ -444,8 +481,7 @@ fn read_initiatives(
             }
             _ => {
                 if let Some(v) = r.raw(Column::Id).filter(|v| !blank(v)) {
-                    seen.initiative_ids
-                        .insert(shown(v).trim_matches('"').trim().to_string());
+                    seen.initiative_ids.insert(cells::plain(v));
                 }
                 None
             }

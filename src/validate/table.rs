@@ -30,6 +30,27 @@ impl Table {
     }
 }
 
+/// What the sheet's first filled row holds (`; rad 1 innehåller: mpg, cyl, disp …`), so
+/// a person sees what was read instead of a header; empty for an empty sheet.
+fn first_row(sheet: &RawSheet) -> String {
+    const SHOWN: usize = 5;
+    let Some(row) = sheet.rows.iter().find(|r| !r.cells.is_empty()) else {
+        return "; bladet är tomt".to_string();
+    };
+    let values: Vec<String> = row
+        .cells
+        .iter()
+        .take(SHOWN)
+        .map(|(_, v)| crate::validate::cells::shown(v))
+        .collect();
+    let more = if row.cells.len() > SHOWN { ", …" } else { "" };
+    format!(
+        "; rad {} innehåller: {}{more}",
+        row.row + 1,
+        values.join(", ")
+    )
+}
+
 /// Finds the header of `sheet`, reporting unknown, duplicate and missing columns.
 /// Returns `None` when the sheet has no header row at all.
 pub fn locate(
@@ -54,16 +75,21 @@ pub fn locate(
                 Code::MissingColumn,
                 file,
                 format!(
-                    "ingen rubrikrad hittades: ingen rad har kolumnen {}; väntade rubrikerna {}",
+                    "ingen rubrikrad hittades: ingen rad har kolumnen {}; väntade rubrikerna {}{}",
                     first.header,
                     columns
                         .iter()
                         .map(|c| c.header)
                         .collect::<Vec<_>>()
-                        .join(", ")
+                        .join(", "),
+                    first_row(sheet)
                 ),
             )
-            .in_sheet(&sheet.name),
+            .in_sheet(&sheet.name)
+            .with_hint(Some(
+                "är det rätt fil? `redovisa template` skriver en tom arbetsbok med rätt rubriker"
+                    .to_string(),
+            )),
         );
         return None;
     };

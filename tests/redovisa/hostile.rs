@@ -143,7 +143,7 @@ fn a_truncated_archive() {
     let sc = Scratch::new();
     valid(&sc);
     let bytes = std::fs::read(sc.file("giltig.xlsx")).unwrap();
-    expect_unreadable("trasig.xlsx", &bytes[..bytes.len() / 2], "kan inte öppnas");
+    expect_unreadable("trasig.xlsx", &bytes[..bytes.len() / 2], "skadad");
 }
 
 #[test]
@@ -151,10 +151,10 @@ fn a_text_file_with_a_spreadsheet_extension() {
     expect_unreadable(
         "anteckningar.xlsx",
         b"Det h\xc3\xa4r \xc3\xa4r ingen arbetsbok.\n",
-        "kan inte öppnas",
+        "inget kalkylblad (kanske text eller CSV med filändelsen .xlsx)",
     );
-    expect_unreadable("gammal.xls", b"inte heller detta", "kan inte öppnas");
-    expect_unreadable("kalkyl.ods", b"<html></html>", "kan inte öppnas");
+    expect_unreadable("gammal.xls", b"inte heller detta", "med filändelsen .xls");
+    expect_unreadable("kalkyl.ods", b"<html></html>", "en webbsida");
 }
 
 #[test]

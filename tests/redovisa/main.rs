@@ -6,6 +6,7 @@ mod build;
 mod check;
 mod common;
 mod compare;
+mod corpus;
 mod figures;
 mod hostile;
 mod report;

@@ -1,0 +1,114 @@
+//! The real-world corpus: `check` over every folder of `REDOVISA_CORPUS` (1 456 workbooks
+//! from the test data of public spreadsheet projects, in `../shared/corpus/realworld/files`
+//! beside the repository in CI). Not part of `cargo test`: a clone has no corpus; `.ci/run`
+//! runs it when the corpus is there (`cargo test --release --test redovisa -- --ignored`).
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use crate::common::*;
+
+/// Fragments of the readers' own (English) messages, which must never reach a person.
+const READER_INTERNALS: [&str; 14] = [
+    "error",
+    "Error",
+    "Expecting",
+    "found '",
+    "Invalid",
+    "invalid",
+    "not found",
+    "Cfb",
+    "Codepage",
+    "BytesText",
+    "no entry",
+    "Unrecognized",
+    "unexpected",
+    "oväntat fel",
+];
+
+fn spreadsheets(dir: &Path) -> BTreeSet<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .filter(|p| {
+            let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
+            ["xlsx", "xlsm", "xlsb", "xls", "ods"].contains(&ext.to_lowercase().as_str())
+        })
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with('.') && !n.starts_with("~$"))
+        .collect()
+}
+
+#[test]
+#[ignore = "needs REDOVISA_CORPUS (../shared/corpus/realworld/files); run by .ci/run"]
+fn every_real_world_workbook_is_named_with_a_plain_swedish_diagnostic() {
+    let Some(root) = std::env::var_os("REDOVISA_CORPUS").map(PathBuf::from) else {
+        panic!("REDOVISA_CORPUS is not set");
+    };
+    let mut folders: Vec<PathBuf> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    folders.push(root.clone());
+    folders.sort();
+    let scratch = tempfile::tempdir().unwrap();
+    let mut failures = Vec::new();
+    let mut files = 0;
+    for folder in folders {
+        let expected = spreadsheets(&folder);
+        if expected.is_empty() {
+            continue;
+        }
+        files += expected.len();
+        let out = run_in(
+            scratch.path(),
+            &[
+                "check",
+                "--format",
+                "json",
+                "--input",
+                folder.to_str().unwrap(),
+            ],
+        );
+        let label = folder.display();
+        if !matches!(out.status.code(), Some(0 | 1)) {
+            failures.push(format!("{label}: exit {:?}", out.status));
+            continue;
+        }
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        if stderr.contains("panicked") {
+            failures.push(format!("{label}: a panic on stderr: {stderr}"));
+        }
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let mut named = BTreeSet::new();
+        for d in json["diagnostics"].as_array().unwrap() {
+            let file = d["file"].as_str().unwrap_or_default();
+            named.insert(file.to_string());
+            let message = d["message"].as_str().unwrap_or_default();
+            if let Some(bad) = READER_INTERNALS.iter().find(|m| message.contains(**m)) {
+                failures.push(format!(
+                    "{label}/{file}: reader internals ({bad}): {message}"
+                ));
+            }
+        }
+        for f in json["files"].as_array().unwrap() {
+            if f["accepted"].as_u64().unwrap_or(0) > 0 {
+                named.insert(f["file"].as_str().unwrap_or_default().to_string());
+            }
+        }
+        for name in expected.difference(&named) {
+            failures.push(format!(
+                "{label}/{name}: neither accepted nor named by a diagnostic"
+            ));
+        }
+    }
+    assert!(files > 0, "no workbooks under {}", root.display());
+    assert!(
+        failures.is_empty(),
+        "{} of {files} workbooks:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
