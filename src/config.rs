@@ -60,6 +60,8 @@ pub struct Limits {
     pub max_cell_chars: usize,
     /// Largest total uncompressed size of a zip-based workbook.
     pub max_uncompressed_bytes: u64,
+    /// How much the process may grow while templates render, in MiB.
+    pub max_render_mib: u64,
 }
 
 impl Default for Limits {
@@ -69,6 +71,7 @@ impl Default for Limits {
             max_cells_per_sheet: 5_000_000,
             max_cell_chars: 32_767,
             max_uncompressed_bytes: 1024 * 1024 * 1024,
+            max_render_mib: 4096,
         }
     }
 }
@@ -413,6 +416,7 @@ impl Limits {
             ("max_cells_per_sheet", self.max_cells_per_sheet),
             ("max_cell_chars", self.max_cell_chars as u64),
             ("max_uncompressed_bytes", self.max_uncompressed_bytes),
+            ("max_render_mib", self.max_render_mib),
         ];
         match limits.iter().find(|(_, v)| *v == 0) {
             Some((key, _)) => Err(Error::Config {

@@ -304,21 +304,15 @@ pub fn process(path: &Path, name: &str, rules: &Rules<'_>) -> (Submission, Stage
     let sub = match result {
         Ok(Ok(sub)) => sub,
         Ok(Err(d)) => failed(d),
-        Err(panic) => {
-            let what = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_default();
-            failed(Diagnostic::new(
-                Severity::Error,
-                Code::FileUnreadable,
-                name,
-                format!(
-                    "filen kunde inte läsas; läsaren stötte på ett oväntat fel ({what}); är filen skadad?"
-                ),
-            ))
-        }
+        // The reader's own words (an index out of bounds) say nothing to the person who
+        // must mend the file; see `read::explain`.
+        Err(_) => failed(Diagnostic::new(
+            Severity::Error,
+            Code::FileUnreadable,
+            name,
+            "filen kunde inte läsas: den är skadad eller har delar som inte kan tolkas; öppna \
+             den i Excel eller LibreOffice och spara den igen som .xlsx",
+        )),
     };
     (sub, times)
 }

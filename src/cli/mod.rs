@@ -244,7 +244,8 @@ fn build(common: &Common, args: &BuildArgs) -> Result<u8, Error> {
     clock.lap("sammanställa", rows);
     bars.stage("Skriver rapporten", 0);
     let staging = redovisa::write::Staging::new(&job.output)?;
-    let times = watchdog::bounded(watchdog::RENDER_GROWTH_BYTES, RENDER_STOPPED, || {
+    let growth = job.config.limits.max_render_mib << 20;
+    let times = watchdog::bounded(growth, &render_stopped(&job), || {
         redovisa::render::render(&report, &templates, &staging)
     })?;
     clock.lap("rendera och skriva", rows);
@@ -264,9 +265,14 @@ fn build(common: &Common, args: &BuildArgs) -> Result<u8, Error> {
 }
 
 /// Why a run ended while its templates rendered.
-const RENDER_STOPPED: &str = "mallarna avbröts: minnet växte med mer än 4 GiB medan de renderades \
-     (bygger en mall en allt längre text, till exempel i en loop?). Inget skrevs; den förra \
-     rapporten ligger kvar.";
+fn render_stopped(job: &Job) -> String {
+    format!(
+        "mallarna avbröts: minnet växte med mer än {} MiB medan de renderades \
+         (limits.max_render_mib; bygger en mall en allt längre text, till exempel i en loop?). \
+         Inget skrevs; den förra rapporten ligger kvar.",
+        redovisa::text::group(job.config.limits.max_render_mib as f64)
+    )
+}
 
 /// What `build` says when it is done: the key figures, and where the report is.
 fn summary(report: &redovisa::report::Report, job: &Job, names: &[String]) -> String {
@@ -527,7 +533,8 @@ fn templates(
         }
         TemplatesAction::Check(_) => {
             for (name, _) in redovisa::render::templates::OUTPUTS {
-                watchdog::bounded(watchdog::RENDER_GROWTH_BYTES, RENDER_STOPPED, || {
+                let growth = job.config.limits.max_render_mib << 20;
+                watchdog::bounded(growth, &render_stopped(&job), || {
                     templates.render(name, &report)
                 })?;
                 say(common, &format!("{name}: ok"));

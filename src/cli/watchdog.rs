@@ -4,15 +4,14 @@
 //! step count (fuel) cannot see it, and the allocation that fails aborts the process. The
 //! watchdog sees the process grow and ends it first, with a message and exit code 2.
 //!
+//! The bound is `limits.max_render_mib` (4 GiB by default): the shipped templates add a
+//! few MiB for a whole country (the xlsx is written in constant memory alongside); a
+//! template that needs gigabytes more is one that would not stop.
+//!
 //! Linux only (it reads `/proc/self/status`); elsewhere the stage runs unwatched.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
-
-/// How much the process may grow while templates render. The shipped templates add a few
-/// MiB for a whole country (the xlsx is written in constant memory alongside); a template
-/// that needs 4 GiB more is one that would not stop.
-pub const RENDER_GROWTH_BYTES: u64 = 4 << 30;
 
 /// How often the memory is looked at. Copying a doubled text of 4 GiB takes about a
 /// second, so the watchdog is always there before the next doubling.
@@ -57,7 +56,7 @@ mod tests {
 
     #[test]
     fn work_within_the_bound_runs_to_its_end() {
-        let v = bounded(RENDER_GROWTH_BYTES, "unused", || vec![1u8; 1 << 20].len());
+        let v = bounded(4 << 30, "unused", || vec![1u8; 1 << 20].len());
         assert_eq!(v, 1 << 20);
     }
 }

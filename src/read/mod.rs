@@ -18,6 +18,7 @@ use crate::value::{Date, parse_date};
 mod explain;
 mod guard;
 mod ods;
+mod repair;
 
 use guard::{CFB_MAGIC, check_archive, check_compound_file, xlsx_features};
 
@@ -156,7 +157,15 @@ pub fn read_bytes(
         "xlsx" | "xlsm" | "xlsb" | "ods" if is_compound_workbook(&bytes) => "xls",
         other => other,
     };
-    let mut raw = read_as(bytes, ext, &ctx)?;
+    let mut raw = match read_as(&bytes, ext, &ctx) {
+        // A valid workbook calamine refuses whole (macro sheets, an indented .ods, …) is
+        // mended and read again; see `repair`. Only refused files pay for this.
+        Err(refused) if refused.code == Code::FileUnreadable => match repair::repair(&bytes, ext) {
+            Some(mended) => read_as(&mended, ext, &ctx).map_err(|_| refused)?,
+            None => return Err(refused),
+        },
+        other => other?,
+    };
     if ext != named {
         raw.diagnostics.push(Diagnostic::new(
             Severity::Warning,
@@ -181,33 +190,32 @@ fn is_compound_workbook(bytes: &[u8]) -> bool {
 }
 
 /// Reads `bytes` as the format `ext`.
-fn read_as(bytes: Vec<u8>, ext: &str, ctx: &Context<'_>) -> Result<RawWorkbook, Diagnostic> {
+fn read_as(bytes: &[u8], ext: &str, ctx: &Context<'_>) -> Result<RawWorkbook, Diagnostic> {
     let Context { file, limits, .. } = *ctx;
     let ctx = *ctx;
     if matches!(ext, "xlsx" | "xlsm" | "xlsb" | "ods") {
         if bytes.starts_with(&CFB_MAGIC) {
             // Excel stores a password-protected workbook as an encrypted package inside
-            // an OLE compound file instead of a zip archive.
+            // an OLE compound file instead of a zip archive (an old workbook in one was
+            // sent on to the .xls reader above).
             return Err(Diagnostic::new(
                 Severity::Error,
                 Code::FileUnreadable,
                 file,
-                format!(
-                    "arbetsboken är lösenordsskyddad (krypterad), eller en gammal .xls-fil med \
-                     filändelsen .{ext}; spara den utan lösenord som .xlsx"
-                ),
+                "arbetsboken är lösenordsskyddad (krypterad); öppna den i Excel, ta bort \
+                 lösenordet under Arkiv > Info > Skydda arbetsbok och spara den som .xlsx",
             ));
         }
-        check_archive(&bytes, file, limits)?;
+        check_archive(bytes, file, limits)?;
     }
     if ext == "xls" {
-        check_compound_file(&bytes, file, limits)?;
+        check_compound_file(bytes, file, limits)?;
     }
     let cursor = Cursor::new(bytes);
     match ext {
         "xlsx" | "xlsm" => {
             let features = xlsx_features(cursor.get_ref());
-            let mut wb: Xlsx<_> = Xlsx::new(cursor).map_err(|e| ctx.open_error(&e))?;
+            let mut wb: Xlsx<_> = ctx.open(|| Xlsx::new(cursor))?;
             let is_1904 = wb.has_1904_epoch();
             ctx.read_sheets(&mut wb, is_1904, |wb, name| {
                 let mut cells = Vec::new();
@@ -242,7 +250,7 @@ fn read_as(bytes: Vec<u8>, ext: &str, ctx: &Context<'_>) -> Result<RawWorkbook, 
             })
         }
         "xlsb" => {
-            let mut wb: Xlsb<_> = Xlsb::new(cursor).map_err(|e| ctx.open_error(&e))?;
+            let mut wb: Xlsb<_> = ctx.open(|| Xlsb::new(cursor))?;
             let is_1904 = wb.has_1904_epoch();
             ctx.read_sheets(&mut wb, is_1904, |wb, name| {
                 let mut cells = Vec::new();
@@ -256,7 +264,7 @@ fn read_as(bytes: Vec<u8>, ext: &str, ctx: &Context<'_>) -> Result<RawWorkbook, 
             })
         }
         "xls" => {
-            let mut wb: Xls<_> = Xls::new(cursor).map_err(|e| ctx.open_error(&e))?;
+            let mut wb: Xls<_> = ctx.open(|| Xls::new(cursor))?;
             let is_1904 = wb.has_1904_epoch();
             ctx.read_sheets(&mut wb, is_1904, |wb, name| {
                 let range = wb.worksheet_range(name).map_err(|e| e.to_string())?;
@@ -266,7 +274,7 @@ fn read_as(bytes: Vec<u8>, ext: &str, ctx: &Context<'_>) -> Result<RawWorkbook, 
         }
         "ods" => {
             let mut merges = ods::merges(cursor.get_ref());
-            let mut wb: Ods<_> = Ods::new(cursor).map_err(|e| ctx.open_error(&e))?;
+            let mut wb: Ods<_> = ctx.open(|| Ods::new(cursor))?;
             ctx.read_sheets(&mut wb, false, |wb, name| {
                 let range = wb.worksheet_range(name).map_err(|e| e.to_string())?;
                 Ok((
@@ -304,6 +312,19 @@ impl Context<'_> {
     fn open_error(&self, e: &dyn std::fmt::Display) -> Diagnostic {
         let message = explain::open_error(self.ext, self.head, &e.to_string());
         Diagnostic::new(Severity::Error, Code::FileUnreadable, self.file, message)
+    }
+
+    /// Opens a workbook with `open`; its error, or a panic in the reader, becomes a
+    /// diagnostic (so that a mended copy can be tried; see `repair`).
+    fn open<W, E: std::fmt::Display>(
+        &self,
+        open: impl FnOnce() -> Result<W, E>,
+    ) -> Result<W, Diagnostic> {
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(open)) {
+            Ok(Ok(wb)) => Ok(wb),
+            Ok(Err(e)) => Err(self.open_error(&e)),
+            Err(_) => Err(self.open_error(&"")),
+        }
     }
 
     /// Reads every recognised sheet of `wb` with `load`, which yields cells and merges.
@@ -492,7 +513,7 @@ trait SheetNames {
     fn names(&self) -> Vec<String>;
 }
 
-impl<T: Reader<Cursor<Vec<u8>>>> SheetNames for T {
+impl<'a, T: Reader<Cursor<&'a [u8]>>> SheetNames for T {
     fn names(&self) -> Vec<String> {
         self.sheet_names()
     }

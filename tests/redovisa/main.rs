@@ -8,6 +8,7 @@ mod common;
 mod compare;
 mod corpus;
 mod figures;
+mod hardening;
 mod hostile;
 mod report;
 mod rules;
