@@ -164,6 +164,14 @@ pub fn read_bytes(
             Some(mended) => read_as(&mended, ext, &ctx).map_err(|_| refused)?,
             None => return Err(refused),
         },
+        // A sheet we need that the reader refused may be mended the same way.
+        Ok(raw) if !raw.unreadable.is_empty() => match repair::repair(&bytes, ext) {
+            Some(mended) => match read_as(&mended, ext, &ctx) {
+                Ok(better) if better.unreadable.len() < raw.unreadable.len() => better,
+                _ => raw,
+            },
+            None => raw,
+        },
         other => other?,
     };
     if ext != named {

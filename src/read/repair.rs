@@ -12,6 +12,8 @@
 //!   calamine's xlsb reader does not see, and then panics on the missing sheet path.
 //! - ods without the `mimetype` entry, and ods whose `content.xml` is indented (white
 //!   space between the cells, which calamine takes for a cell's content).
+//! - an xlsx worksheet whose `<dimension ref>` has no columns (`1:4`, written by exceljs),
+//!   which makes calamine refuse the sheet: the dimension is left out (it is only a hint).
 
 use std::collections::BTreeSet;
 use std::io::{Cursor, Read, Write};
@@ -147,9 +149,21 @@ fn relationships(files: &mut [(String, Vec<u8>)], name: &str) -> (BTreeSet<Strin
     (macros, changed)
 }
 
-/// xlsx: macro sheets out of `xl/workbook.xml`, `state="show"` as `visible`.
+/// xlsx: macro sheets out of `xl/workbook.xml`, `state="show"` as `visible`, dimensions
+/// without columns out of the worksheets.
 fn repair_xlsx(files: &mut [(String, Vec<u8>)]) -> bool {
-    let (macros, mut changed) = relationships(files, "xl/_rels/workbook.xml.rels");
+    let mut changed = false;
+    for (name, data) in files.iter_mut() {
+        if name.starts_with("xl/worksheets/")
+            && name.ends_with(".xml")
+            && let Some(fixed) = without_bad_dimension(data)
+        {
+            *data = fixed;
+            changed = true;
+        }
+    }
+    let (macros, renamed) = relationships(files, "xl/_rels/workbook.xml.rels");
+    changed |= renamed;
     let Some(xml) = get(files, "xl/workbook.xml") else {
         return changed;
     };
@@ -225,6 +239,28 @@ fn repair_xlsx(files: &mut [(String, Vec<u8>)]) -> bool {
         set(files, "xl/workbook.xml", writer.into_inner());
     }
     changed
+}
+
+/// The worksheet `xml` without its `<dimension …/>` when the reference has no column
+/// (`1:4`) or no row (`A:D`); `None` when it has none or a good one.
+fn without_bad_dimension(xml: &[u8]) -> Option<Vec<u8>> {
+    // The dimension comes before the cells, near the start.
+    let head = &xml[..xml.len().min(4096)];
+    let start = memchr::memmem::find(head, b"<dimension")?;
+    let end = start + memchr::memchr(b'>', &head[start..])? + 1;
+    let element = std::str::from_utf8(&head[start..end]).ok()?;
+    let reference = element.split("ref=\"").nth(1)?.split('"').next()?;
+    let good = |cell: &str| {
+        let letters = cell.chars().take_while(char::is_ascii_alphabetic).count();
+        letters > 0 && letters < cell.len() && cell[letters..].chars().all(|c| c.is_ascii_digit())
+    };
+    if reference.split(':').all(good) {
+        return None;
+    }
+    let mut out = Vec::with_capacity(xml.len());
+    out.extend_from_slice(&xml[..start]);
+    out.extend_from_slice(&xml[end..]);
+    Some(out)
 }
 
 /// xlsb: plain relationships, and macro sheets' records out of `xl/workbook.bin`.
@@ -376,6 +412,16 @@ mod tests {
         assert!(!book.contains("Makro1"), "{book}");
         let plain = zip_of(&[("xl/workbook.xml", "<workbook/>")]);
         assert!(repair(&plain, "xlsx").is_none());
+    }
+
+    #[test]
+    fn a_dimension_without_columns_is_left_out_and_a_good_one_kept() {
+        assert_eq!(
+            without_bad_dimension(b"<worksheet><dimension ref=\"1:4\"/><sheetData/>").unwrap(),
+            b"<worksheet><sheetData/>"
+        );
+        assert!(without_bad_dimension(b"<worksheet><dimension ref=\"A1:D4\"/>").is_none());
+        assert!(without_bad_dimension(b"<worksheet><dimension ref=\"B2\"/>").is_none());
     }
 
     #[test]

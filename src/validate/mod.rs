@@ -187,15 +187,20 @@ fn missing_sheet(raw: &RawWorkbook, file: &str, kind: SheetKind, severity: Sever
     let hint = crate::schema::closest(kind.name(), candidates)
         .map(|s| format!("bladet \"{s}\" kanske ska heta {}?", kind.name()))
         .or_else(|| {
-            raw.sheets.is_empty().then(|| {
+            (raw.sheets.is_empty() && raw.unreadable.is_empty()).then(|| {
                 "är det rätt fil? `redovisa template` skriver en tom arbetsbok med rätt blad"
                     .to_string()
             })
         });
     let found = match raw.other_sheets.len() {
-        0 if raw.sheets.is_empty() => "inga andra blad".to_string(),
+        0 if raw.sheets.is_empty() && raw.unreadable.is_empty() => "inga andra blad".to_string(),
         0 => {
-            let names: Vec<&str> = raw.sheets.iter().map(|s| s.name.as_str()).collect();
+            let names: Vec<&str> = raw
+                .sheets
+                .iter()
+                .map(|s| s.name.as_str())
+                .chain(raw.unreadable.iter().map(|k| k.name()))
+                .collect();
             let noun = if names.len() == 1 { "bladet" } else { "bladen" };
             format!("bara {noun} {}", names.join(", "))
         }
