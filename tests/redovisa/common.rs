@@ -327,6 +327,11 @@ pub fn raw_num(cell: &str, value: f64) -> String {
 /// Writes a minimal valid submission for `administration`: `Uppgifter`, and `Insatser` with
 /// the columns Insats, Insatsområde, Status and Använda medel and the given `rows`.
 pub fn simple_book(path: &Path, administration: &str, rows: Vec<Vec<V>>) {
+    xlsx(path, &simple_sheets(administration, rows));
+}
+
+/// The sheets of [`simple_book`], for any writer.
+pub fn simple_sheets(administration: &str, rows: Vec<Vec<V>>) -> Vec<Sheet> {
     let mut all = vec![vec![
         s("Insats"),
         s("Insatsområde"),
@@ -334,7 +339,7 @@ pub fn simple_book(path: &Path, administration: &str, rows: Vec<Vec<V>>) {
         s("Använda medel"),
     ]];
     all.extend(rows);
-    xlsx(path, &[info(administration), sheet("Insatser", all)]);
+    vec![info(administration), sheet("Insatser", all)]
 }
 
 /// Builds the shipped example into a scratch output folder.

@@ -78,29 +78,13 @@ fn valid_workbooks_the_reader_refuses_whole_are_mended_and_read() {
 fn an_indented_ods_submission_is_read_to_the_krona() {
     let sc = Scratch::new();
     let plain = sc.dir.path().join("plain.ods");
-    ods(
-        &plain,
-        &[
-            info("Vård och omsorg"),
-            sheet(
-                "Insatser",
-                vec![
-                    vec![
-                        s("Insats"),
-                        s("Insatsområde"),
-                        s("Status"),
-                        s("Använda medel"),
-                    ],
-                    vec![
-                        s("Mobil  hemsjukvård"),
-                        s("digital"),
-                        s("Pågående"),
-                        n(1250.5),
-                    ],
-                ],
-            ),
-        ],
-    );
+    let rows = vec![vec![
+        s("Mobil  hemsjukvård"),
+        s("digital"),
+        s("Pågående"),
+        n(1250.5),
+    ]];
+    ods(&plain, &simple_sheets("Vård och omsorg", rows));
     // Re-pack with content.xml indented between elements (not inside text).
     let mut archive = zip::ZipArchive::new(std::fs::File::open(&plain).unwrap()).unwrap();
     let mut out = zip::ZipWriter::new(std::fs::File::create(sc.file("indenterad.ods")).unwrap());
