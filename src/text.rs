@@ -56,6 +56,11 @@ pub fn group(value: f64) -> String {
 /// the same name as everywhere else. Borrowed when it already is (nearly always).
 pub fn nfc(text: &str) -> std::borrow::Cow<'_, str> {
     use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    // Every character below U+0300 (all of Latin-1, å, ä and ö among them) is composed
+    // already; in UTF-8 they are the bytes below 0xCC. A whole country's cells pass here.
+    if text.bytes().all(|b| b < 0xCC) {
+        return std::borrow::Cow::Borrowed(text);
+    }
     match is_nfc_quick(text.chars()) {
         IsNormalized::Yes => std::borrow::Cow::Borrowed(text),
         _ => std::borrow::Cow::Owned(text.nfc().collect()),
