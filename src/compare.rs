@@ -10,9 +10,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use crate::config::{Config, IndicatorKind};
+use crate::consolidate::IndicatorFigure;
 use crate::consolidate::swedish_key;
 use crate::diagnostic::{Code, Diagnostic, Severity};
-use crate::report::Report;
+use crate::model::Initiative;
+use crate::rows::Rows;
 
 /// The parts of last year's JSON report that the comparison uses.
 #[derive(Debug, Clone, Deserialize)]
@@ -243,7 +245,7 @@ pub fn parse(text: &str, file: &str, config: &Config) -> Result<Previous, Diagno
             config.year - 1
         )));
     }
-    if crate::schema::collapse(&previous.region) != crate::schema::collapse(&config.region) {
+    if crate::text::collapse(&previous.region) != crate::text::collapse(&config.region) {
         return Err(problem(format!(
             "föregående redovisning gäller {}, inte {}; ingen jämförelse görs",
             previous.region, config.region
@@ -279,40 +281,49 @@ fn money_changes(
     rows
 }
 
-/// Compares this year's report with last year's.
-pub fn compare(report: &Report, previous: &Previous) -> Comparison {
-    let year = crate::value::Period::Year(report.year);
-    let last_year = previous.year.to_string();
-    let t = &report.totals;
+/// A line of money: key, label, number of initiatives, kronor.
+pub type MoneyLine = (String, String, u64, f64);
+
+/// This year's figures, as the comparison needs them; `report` gathers them. The
+/// comparison returns its part of the report and never sees the rest of it.
+#[derive(Debug)]
+pub struct Current<'a> {
+    /// The report year.
+    pub year: i32,
+    /// Number of initiatives, kronor spent, of which agreement funds.
+    pub totals: (u64, f64, f64),
+    /// Per area, in the report's order.
+    pub by_area: Vec<MoneyLine>,
+    /// Per administration.
+    pub by_administration: Vec<MoneyLine>,
+    /// Indicator figures with their label and kind.
+    pub indicators: Vec<(&'a IndicatorFigure, &'a str, IndicatorKind)>,
+    /// Every initiative.
+    pub initiatives: &'a Rows<Initiative>,
+}
+
+/// Compares this year's figures with last year's.
+pub fn compare(current: &Current<'_>, previous: &Previous) -> Comparison {
+    let (initiatives, spent, agreement) = current.totals;
     let totals = BTreeMap::from([
         (
             "initiatives".to_string(),
             Change::new(
-                Some(t.initiatives as f64),
+                Some(initiatives as f64),
                 Some(previous.totals.initiatives as f64),
             ),
         ),
         (
             "spent_kr".to_string(),
-            Change::new(Some(t.spent_kr.kronor()), Some(previous.totals.spent_kr)),
+            Change::new(Some(spent), Some(previous.totals.spent_kr)),
         ),
         (
             "agreement_funds_kr".to_string(),
-            Change::new(
-                Some(t.agreement_funds_kr.kronor()),
-                Some(previous.totals.agreement_funds_kr),
-            ),
+            Change::new(Some(agreement), Some(previous.totals.agreement_funds_kr)),
         ),
     ]);
     let by_area = money_changes(
-        report.by_area.iter().map(|a| {
-            (
-                a.area.clone(),
-                a.label.clone(),
-                a.initiatives,
-                a.spent_kr.kronor(),
-            )
-        }),
+        current.by_area.iter().cloned(),
         previous.by_area.iter().map(|a| {
             let label = if a.label.is_empty() {
                 a.area.clone()
@@ -323,14 +334,7 @@ pub fn compare(report: &Report, previous: &Previous) -> Comparison {
         }),
     );
     let mut by_administration = money_changes(
-        report.by_administration.iter().map(|a| {
-            (
-                a.administration.clone(),
-                a.administration.clone(),
-                a.initiatives,
-                a.spent_kr.kronor(),
-            )
-        }),
+        current.by_administration.iter().cloned(),
         previous.by_administration.iter().map(|a| {
             (
                 a.administration.clone(),
@@ -341,34 +345,63 @@ pub fn compare(report: &Report, previous: &Previous) -> Comparison {
         }),
     );
     by_administration.sort_by_key(|r| swedish_key(&r.key));
+    let (continuity, continuing, new, ended) = continuity(current.initiatives, previous);
+    Comparison {
+        previous_year: previous.year,
+        totals,
+        by_area,
+        by_administration,
+        indicators: indicator_changes(current, previous),
+        continuity,
+        continuing,
+        new,
+        ended,
+    }
+}
+
+/// This year's year values against last year's, per indicator and administration.
+fn indicator_changes(current: &Current<'_>, previous: &Previous) -> Vec<IndicatorChange> {
+    let year = crate::value::Period::Year(current.year);
+    let last_year = previous.year.to_string();
     let before: BTreeMap<(&str, Option<&str>), &PreviousIndicator> = previous
         .indicators
         .iter()
         .filter(|i| i.period == last_year)
         .map(|i| ((i.indicator.as_str(), i.administration.as_deref()), i))
         .collect();
-    let indicators = report
+    current
         .indicators
         .iter()
-        .filter(|r| r.figure.period == year)
-        .map(|r| {
-            let f = &r.figure;
+        .filter(|(f, _, _)| f.period == year)
+        .map(|&(f, label, kind)| {
             let last = before.get(&(f.indicator.as_str(), f.administration.as_deref()));
-            let share = r.kind == IndicatorKind::Share;
+            let share = kind == IndicatorKind::Share;
             let previous_suppressed = last.is_some_and(|l| l.suppressed);
             IndicatorChange {
                 indicator: f.indicator.clone(),
-                label: r.label.clone(),
+                label: label.to_string(),
                 administration: f.administration.clone(),
                 value: Change::new(f.value, last.and_then(|l| l.value)),
                 change_unit: if share { "procentenheter" } else { "procent" }.to_string(),
-                kind: r.kind,
+                kind,
                 current_suppressed: f.suppressed,
                 previous_suppressed,
                 suppressed: f.suppressed || previous_suppressed,
             }
         })
-        .collect();
+        .collect()
+}
+
+/// Continuing, new and ended initiatives: per administration counted, and listed.
+type Continuation = (
+    Vec<Continuity>,
+    Vec<InitiativeKey>,
+    Vec<InitiativeKey>,
+    Vec<InitiativeKey>,
+);
+
+/// Which initiatives continue (same administration and id both years), are new or ended.
+fn continuity(initiatives: &Rows<Initiative>, previous: &Previous) -> Continuation {
     let key = |a: &str, id: &str, name: &str| InitiativeKey {
         administration: a.to_string(),
         id: id.to_string(),
@@ -379,13 +412,12 @@ pub fn compare(report: &Report, previous: &Previous) -> Comparison {
         .iter()
         .map(|i| (i.administration.as_str(), i.id.as_str()))
         .collect();
-    let this_ids: BTreeSet<(&str, &str)> = report
-        .initiatives
+    let this_ids: BTreeSet<(&str, &str)> = initiatives
         .iter()
         .map(|i| (&*i.administration, i.id()))
         .collect();
     let (mut continuing, mut new) = (Vec::new(), Vec::new());
-    for i in report.initiatives.iter() {
+    for i in initiatives.iter() {
         let k = key(&i.administration, i.id(), i.name());
         if last_ids.contains(&(&*i.administration, i.id())) {
             continuing.push(k);
@@ -409,7 +441,7 @@ pub fn compare(report: &Report, previous: &Previous) -> Comparison {
     );
     let count =
         |list: &[InitiativeKey], a: &str| list.iter().filter(|k| k.administration == a).count();
-    let mut continuity: Vec<Continuity> = admins
+    let mut per_administration: Vec<Continuity> = admins
         .iter()
         .map(|a| Continuity {
             administration: a.to_string(),
@@ -418,18 +450,8 @@ pub fn compare(report: &Report, previous: &Previous) -> Comparison {
             ended: count(&ended, a),
         })
         .collect();
-    continuity.sort_by_key(|c| swedish_key(&c.administration));
-    Comparison {
-        previous_year: previous.year,
-        totals,
-        by_area,
-        by_administration,
-        indicators,
-        continuity,
-        continuing,
-        new,
-        ended,
-    }
+    per_administration.sort_by_key(|c| swedish_key(&c.administration));
+    (per_administration, continuing, new, ended)
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
-use crate::schema::normalize;
+use crate::text::normalize;
 
 /// The default configuration, the same text as the shipped `redovisa.toml`.
 pub const DEFAULT_TOML: &str = include_str!("../redovisa.toml");

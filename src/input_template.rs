@@ -46,7 +46,7 @@ pub struct Prefill {
 
 /// The file name of an administration's template: `mall-<slug>-<year>.xlsx`.
 pub fn file_name(administration: &str, year: i32) -> String {
-    let slug = crate::sample::file_name(administration);
+    let slug = crate::text::file_name(administration);
     let slug = slug.trim_end_matches(".xlsx");
     if slug.is_empty() {
         format!("mall-{year}.xlsx")
@@ -461,10 +461,7 @@ fn guide(ws: &mut Worksheet, config: &Config, st: &Styles) -> Result<(), XlsxErr
             } else {
                 "högst"
             };
-            format!(
-                " Målet är {dir} {}.",
-                crate::render::format::num(t.value, 1)
-            )
+            format!(" Målet är {dir} {}.", crate::text::num(t.value, 1))
         });
         g.line(
             &[

@@ -332,7 +332,7 @@ pub fn build_report(
         &checked.units,
         config,
     )?;
-    let mut report = report::assemble(report::Parts {
+    Ok(report::assemble(report::Parts {
         config,
         date,
         draft,
@@ -341,9 +341,8 @@ pub fn build_report(
         files: checked.files,
         diagnostics: checked.diagnostics,
         rejected: checked.rejected,
-    });
-    report.comparison = previous.map(|p| compare::compare(&report, p));
-    Ok(report)
+        previous,
+    }))
 }
 
 /// Reads last year's report for the comparison: `path` if given, else

@@ -257,6 +257,8 @@ pub struct Parts<'a> {
     pub diagnostics: Vec<Diagnostic>,
     /// Rejected rows.
     pub rejected: Vec<RejectedRow>,
+    /// Last year's report, to compare with.
+    pub previous: Option<&'a crate::compare::Previous>,
 }
 
 fn per(amount: Ore, population: u64) -> Option<f64> {
@@ -274,6 +276,7 @@ pub fn assemble(parts: Parts<'_>) -> Report {
         files,
         diagnostics,
         rejected,
+        previous,
     } = parts;
     let total = figures.total;
     let admins: Vec<String> = figures
@@ -423,7 +426,7 @@ pub fn assemble(parts: Parts<'_>) -> Report {
     let mut initiatives = initiatives;
     sort_initiatives(&mut initiatives);
     let funds_notes = funds_notes(&totals);
-    Report {
+    let mut report = Report {
         year: config.year,
         region: config.region.clone(),
         generated: date,
@@ -450,6 +453,49 @@ pub fn assemble(parts: Parts<'_>) -> Report {
         suppression_note: suppression_note(config.suppression_threshold),
         funds_notes,
         comparison: None,
+    };
+    // The comparison is computed from this year's figures and becomes its part of the
+    // report; it sees nothing else of it.
+    report.comparison = previous.map(|p| crate::compare::compare(&current(&report), p));
+    report
+}
+
+/// This year's figures as the comparison needs them.
+fn current(report: &Report) -> crate::compare::Current<'_> {
+    let t = &report.totals;
+    crate::compare::Current {
+        year: report.year,
+        totals: (
+            t.initiatives,
+            t.spent_kr.kronor(),
+            t.agreement_funds_kr.kronor(),
+        ),
+        by_area: report
+            .by_area
+            .iter()
+            .map(|a| {
+                (
+                    a.area.clone(),
+                    a.label.clone(),
+                    a.initiatives,
+                    a.spent_kr.kronor(),
+                )
+            })
+            .collect(),
+        by_administration: report
+            .by_administration
+            .iter()
+            .map(|a| {
+                let name = a.administration.clone();
+                (name.clone(), name, a.initiatives, a.spent_kr.kronor())
+            })
+            .collect(),
+        indicators: report
+            .indicators
+            .iter()
+            .map(|r| (&r.figure, r.label.as_str(), r.kind))
+            .collect(),
+        initiatives: &report.initiatives,
     }
 }
 

@@ -163,21 +163,7 @@ pub fn administration_names(n: usize) -> Vec<String> {
         .collect()
 }
 
-/// A file name for an administration: lowercase ASCII, dashes.
-pub fn file_name(administration: &str) -> String {
-    let slug: String = administration
-        .to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'å' | 'ä' => 'a',
-            'ö' => 'o',
-            c if c.is_ascii_alphanumeric() => c,
-            _ => '-',
-        })
-        .collect();
-    let parts: Vec<&str> = slug.split('-').filter(|s| !s.is_empty()).collect();
-    format!("{}.xlsx", parts.join("-"))
-}
+pub use crate::text::file_name;
 
 /// Generates every workbook: `(file name, bytes)`.
 pub fn generate(config: &Config, size: Size) -> Result<Vec<(String, Vec<u8>)>, XlsxError> {

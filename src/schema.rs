@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 
 use crate::config::Config;
+use crate::text::normalize;
 
 /// The three sheets of a submission.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -344,31 +345,6 @@ pub mod info_keys {
 
 /// Words in the `Insats` column that mark a hand-made totals row.
 pub const TOTALS_WORDS: [&str; 3] = ["summa", "totalt", "total"];
-
-/// Normalises a name for matching: lowercase, trimmed, inner white space collapsed,
-/// and a trailing unit in parentheses removed (`"Budget (kr)"` → `"budget"`).
-pub fn normalize(name: &str) -> String {
-    let mut s = collapse(name);
-    if s.ends_with(')')
-        && let Some(open) = s.rfind('(')
-        && open > 0
-    {
-        s.truncate(open);
-        s = collapse(&s);
-    }
-    s
-}
-
-/// Lowercases, trims and collapses white space (including non-breaking spaces), in
-/// Unicode's composed form (NFC), so names compare the same however they were typed.
-pub fn collapse(text: &str) -> String {
-    crate::text::nfc(text)
-        .split(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}')
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
 
 /// Resolves sheet and header names, built-in aliases plus the configuration's.
 #[derive(Debug, Clone)]

@@ -51,6 +51,31 @@ pub fn group(value: f64) -> String {
     }
 }
 
+/// Normalises a name for matching: lowercase, trimmed, inner white space collapsed,
+/// and a trailing unit in parentheses removed (`"Budget (kr)"` → `"budget"`).
+pub fn normalize(name: &str) -> String {
+    let mut s = collapse(name);
+    if s.ends_with(')')
+        && let Some(open) = s.rfind('(')
+        && open > 0
+    {
+        s.truncate(open);
+        s = collapse(&s);
+    }
+    s
+}
+
+/// Lowercases, trims and collapses white space (including non-breaking spaces), in
+/// Unicode's composed form (NFC), so names compare the same however they were typed.
+pub fn collapse(text: &str) -> String {
+    nfc(text)
+        .split(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
 /// `text` in Unicode's composed form (NFC): `Närsjukvården` typed on a Mac, or a file
 /// name from one, often arrives decomposed (`a` and a combining ring) and must read as
 /// the same name as everywhere else. Borrowed when it already is (nearly always).
@@ -117,6 +142,22 @@ pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// A file name for an administration: lowercase ASCII, dashes.
+pub fn file_name(administration: &str) -> String {
+    let slug: String = administration
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'å' | 'ä' => 'a',
+            'ö' => 'o',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => '-',
+        })
+        .collect();
+    let parts: Vec<&str> = slug.split('-').filter(|s| !s.is_empty()).collect();
+    format!("{}.xlsx", parts.join("-"))
 }
 
 #[cfg(test)]

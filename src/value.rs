@@ -397,7 +397,7 @@ impl Serialize for Period {
 
 /// Reads yes/no: `Ja`, `X`, `true`, `Sant`, `1` → yes; `Nej`, `false`, `Falskt`, `0` → no.
 pub fn parse_yes_no(text: &str) -> Option<bool> {
-    match crate::schema::collapse(text).as_str() {
+    match crate::text::collapse(text).as_str() {
         "ja" | "j" | "x" | "true" | "sant" | "yes" | "1" => Some(true),
         "nej" | "n" | "false" | "falskt" | "no" | "0" | "-" | "–" => Some(false),
         _ => None,

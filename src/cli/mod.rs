@@ -456,7 +456,7 @@ fn template(common: &Common, args: &TemplateArgs) -> Result<u8, Error> {
         names.push(String::new());
     }
     let mut seen = std::collections::BTreeSet::new();
-    names.retain(|n| seen.insert(redovisa::schema::collapse(n)));
+    names.retain(|n| seen.insert(redovisa::text::collapse(n)));
     let files = redovisa::input_template::file_names(&names, job.config.year);
     let workbooks = names
         .iter()

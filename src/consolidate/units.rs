@@ -30,7 +30,7 @@ pub fn unit_years(values: &Chunks<IndicatorValue>, config: &Config) -> Vec<UnitY
         for v in chunk {
             let raw = v.unit.as_deref().unwrap_or("");
             if !spelled.contains_key(raw) {
-                spelled.insert(raw, crate::schema::collapse(raw));
+                spelled.insert(raw, crate::text::collapse(raw));
             }
         }
         for v in chunk {

@@ -5,7 +5,8 @@ use std::borrow::Cow;
 
 use crate::diagnostic::{CellRef, Code, Diagnostic, Severity};
 use crate::read::{RawRow, Value};
-use crate::schema::{Column, collapse, spec};
+use crate::schema::{Column, spec};
+use crate::text::collapse;
 use crate::value::{Date, Period, ore, parse_date, parse_number, parse_yes_no};
 
 use super::table::Table;

@@ -9,7 +9,8 @@ use foldhash::HashMap;
 use crate::config::{Config, IndicatorKind};
 use crate::diagnostic::Code;
 use crate::model::IndicatorValue;
-use crate::schema::{Column, collapse};
+use crate::schema::Column;
+use crate::text::collapse;
 use crate::value::Period;
 
 use super::Vocabulary;

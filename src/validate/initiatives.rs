@@ -6,7 +6,8 @@ use std::collections::BTreeSet;
 use crate::diagnostic::{Code, Severity};
 use crate::model::{Initiative, Status, Texts};
 use crate::read::Value;
-use crate::schema::{Column, TOTALS_WORDS, collapse};
+use crate::schema::{Column, TOTALS_WORDS};
+use crate::text::collapse;
 use crate::value::ore;
 
 use super::Vocabulary;

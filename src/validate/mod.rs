@@ -17,7 +17,8 @@ use crate::config::Config;
 use crate::diagnostic::{CellRef, Code, Diagnostic, Severity};
 use crate::model::{Contact, FileSummary, RejectedRow, SHIFTS, Status, Submission};
 use crate::read::{RawRow, RawSheet, RawWorkbook, Value};
-use crate::schema::{Column, Names, SheetKind, collapse, info_keys};
+use crate::schema::{Column, Names, SheetKind, info_keys};
+use crate::text::collapse;
 use crate::value::parse_date;
 
 use cells::{Choices, RowReader, shown};

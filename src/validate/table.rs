@@ -8,7 +8,8 @@ use std::collections::BTreeMap;
 
 use crate::diagnostic::{CellRef, Code, Diagnostic, Severity};
 use crate::read::{RawSheet, Value};
-use crate::schema::{Column, Names, ValueType, normalize, spec};
+use crate::schema::{Column, Names, ValueType, spec};
+use crate::text::normalize;
 
 /// Where a data sheet's header is and which column holds what.
 #[derive(Debug, Clone)]

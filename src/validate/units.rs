@@ -50,7 +50,7 @@ pub fn duplicate_units(subs: &mut [Submission], config: &Config) -> Vec<Diagnost
             let key_unit = *collapsed.entry(unit).or_insert_with(|| {
                 let next = unit_codes.len() as u32;
                 *unit_codes
-                    .entry(crate::schema::collapse(unit))
+                    .entry(crate::text::collapse(unit))
                     .or_insert(next)
             });
             match first.entry((&*v.indicator, key_unit, v.period)) {
