@@ -1,8 +1,10 @@
 //! Finding the submissions: every spreadsheet file directly in the input folder.
 //!
 //! Excel's lock files (`~$...`) and hidden files are skipped with a notice, other files
-//! are ignored with a notice. Touches the file system (reads the folder), nothing else.
+//! are ignored with a notice. Also reads a template folder's files (`template_sources`)
+//! for the caller. Touches the file system (reads folders), nothing else.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Code, Diagnostic, Severity};
@@ -63,6 +65,66 @@ pub fn discover(input: &Path) -> Result<(Vec<Found>, Vec<Diagnostic>), Error> {
     }
     found.sort();
     Ok((found, notices))
+}
+
+/// The text of every template file under `dir` (names relative to it, with `/`), for
+/// `render::templates::Templates::from_folder`. README.md, hidden files and files that
+/// are not text (a logo) are left out; a `.j2` file that is not UTF-8 is an error.
+pub fn template_sources(dir: &Path) -> Result<BTreeMap<String, String>, Error> {
+    let mut out = BTreeMap::new();
+    collect_templates(dir, dir, &mut out)?;
+    Ok(out)
+}
+
+fn collect_templates(
+    root: &Path,
+    dir: &Path,
+    out: &mut BTreeMap<String, String>,
+) -> Result<(), Error> {
+    let read_err = |source| Error::Read {
+        path: dir.to_path_buf(),
+        source,
+    };
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .map_err(read_err)?
+        .collect::<Result<_, _>>()
+        .map_err(read_err)?;
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let path = entry.path();
+        if path.is_dir() {
+            collect_templates(root, &path, out)?;
+            continue;
+        }
+        let name = path
+            .strip_prefix(root)
+            .unwrap_or(&path)
+            .to_string_lossy()
+            .replace('\\', "/");
+        if name == "README.md" || name.starts_with('.') {
+            continue;
+        }
+        let bytes = std::fs::read(&path).map_err(|source| Error::Read {
+            path: path.clone(),
+            source,
+        })?;
+        match String::from_utf8(bytes) {
+            Ok(source) => {
+                out.insert(name, source);
+            }
+            // A template is text; a logo or a font beside the templates is not one, and a
+            // template cannot include it. Only a `.j2` file that is not text is an error.
+            Err(_) if !name.ends_with(".j2") => {}
+            Err(_) => {
+                return Err(Error::Template {
+                    template: path.display().to_string(),
+                    line: None,
+                    message: "mallen är inte text i UTF-8; spara den som UTF-8".into(),
+                });
+            }
+        }
+    }
+    Ok(())
 }
 
 fn is_spreadsheet(path: &Path) -> bool {

@@ -6,14 +6,16 @@
 //! made ([`Chunks`]), so that they are never gathered into one array (which would hold
 //! every record twice for a moment); and turning them into template values up front would
 //! copy all of them, so [`Rows`] instead hands the template engine an object that converts
-//! one row when the template asks for it. Serialised anywhere else (the JSON), a list is
-//! an ordinary list.
+//! one row when the template asks for it (`render::templates` makes that object; this
+//! module knows no template engine). Serialised anywhere else (the JSON), a list is an
+//! ordinary list.
 
 use std::fmt::Debug;
 use std::ops::Deref;
 use std::sync::Arc;
 
-use minijinja::value::{Enumerator, Object, ObjectRepr, Serde, Value};
+use std::cell::Cell;
+
 use serde::{Serialize, Serializer};
 
 /// A list kept as the chunks it was produced in (one per file). Empty chunks are dropped.
@@ -126,32 +128,34 @@ impl<T> Deref for Rows<T> {
     }
 }
 
-impl<T: Serialize + Debug + Send + Sync + 'static> Serialize for Rows<T> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        if minijinja::value::serializing_for_value() {
-            Value::from_object(Lazy(self.0.clone())).serialize(s)
-        } else {
-            self.0.serialize(s)
-        }
+impl<T> Rows<T> {
+    /// The shared list, for a view of it that converts rows on demand.
+    pub fn shared(&self) -> Arc<Chunks<T>> {
+        self.0.clone()
     }
 }
 
-/// The template engine's view of [`Rows`]: a sequence converting rows on demand.
-#[derive(Debug)]
-struct Lazy<T>(Arc<Chunks<T>>);
+thread_local! {
+    static LEFT_OUT: Cell<bool> = const { Cell::new(false) };
+}
 
-impl<T: Serialize + Debug + Send + Sync + 'static> Object for Lazy<T> {
-    fn repr(self: &Arc<Self>) -> ObjectRepr {
-        ObjectRepr::Seq
-    }
+/// Runs `f` with every [`Rows`] serialising as nothing (a unit), so that a view of the
+/// rest of a report can be made without copying its long lists; the caller adds views of
+/// those itself.
+pub fn leaving_lists_out<R>(f: impl FnOnce() -> R) -> R {
+    LEFT_OUT.with(|l| l.set(true));
+    let result = f();
+    LEFT_OUT.with(|l| l.set(false));
+    result
+}
 
-    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
-        let row = self.0.get(key.as_usize()?)?;
-        Some(Value::from(Serde(row)))
-    }
-
-    fn enumerate(self: &Arc<Self>) -> Enumerator {
-        Enumerator::Seq(self.0.len())
+impl<T: Serialize> Serialize for Rows<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if LEFT_OUT.with(Cell::get) {
+            s.serialize_unit()
+        } else {
+            self.0.serialize(s)
+        }
     }
 }
 
@@ -185,22 +189,17 @@ mod tests {
     }
 
     #[test]
-    fn templates_see_a_sequence_and_json_a_list() {
+    fn rows_serialise_as_a_list_or_are_left_out() {
         let rows = Rows::new(Chunks::new(vec![
             vec![Row { name: "a", n: 1 }],
             vec![Row { name: "b", n: 2 }],
         ]));
-        let mut env = minijinja::Environment::new();
-        env.add_template("t", "{{ rows | length }}:{% for r in rows %}{{ r.name }}{{ r.n }}{% endfor %}:{{ rows[1].name }}")
-            .unwrap();
-        let ctx = minijinja::context! { rows => Value::from(Serde(&rows)) };
-        assert_eq!(
-            env.get_template("t").unwrap().render(ctx).unwrap(),
-            "2:a1b2:b"
-        );
         assert_eq!(
             serde_json::to_string(&rows).unwrap(),
             r#"[{"name":"a","n":1},{"name":"b","n":2}]"#
         );
+        let left_out = leaving_lists_out(|| serde_json::to_string(&rows).unwrap());
+        assert_eq!(left_out, "null");
+        assert_eq!(serde_json::to_string(&rows).unwrap().len(), 39);
     }
 }

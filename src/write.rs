@@ -23,6 +23,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use crate::error::Error;
+use crate::render::Sink;
 
 /// The output folder's lock file where the folder itself cannot be locked (Windows);
 /// hidden, empty, left in place (removing a lock file another process may be waiting on
@@ -106,30 +107,6 @@ impl Staging {
         })
     }
 
-    /// Writes the output `name` through `write`, which gets a buffered writer.
-    pub fn put<F>(&self, name: &str, write: F) -> Result<(), Error>
-    where
-        F: FnOnce(&mut (dyn Write + Send)) -> Result<(), Error>,
-    {
-        let path = self.staging.path().join(name);
-        let file = File::create(&path).map_err(fail(&path))?;
-        let mut out = BufWriter::with_capacity(1 << 20, file);
-        write(&mut out)?;
-        let file = out.into_inner().map_err(|e| fail(&path)(e.into_error()))?;
-        file.sync_all().map_err(fail(&path))?;
-        self.names
-            .lock()
-            .expect("no writer panicked")
-            .push(name.to_string());
-        Ok(())
-    }
-
-    /// Writes the output `name` from bytes in memory.
-    pub fn put_bytes(&self, name: &str, bytes: &[u8]) -> Result<(), Error> {
-        let path = self.staging.path().join(name);
-        self.put(name, |w| w.write_all(bytes).map_err(fail(&path)))
-    }
-
     /// Moves every output into place, as a set (see the module's notes), and removes the
     /// staging folder; returns the names, sorted.
     pub fn commit(self) -> Result<Vec<String>, Error> {
@@ -168,6 +145,25 @@ impl Staging {
         drop(owner);
         staging.close().map_err(fail(&dir))?;
         Ok(names)
+    }
+}
+
+impl Sink for Staging {
+    fn put<F>(&self, name: &str, write: F) -> Result<(), Error>
+    where
+        F: FnOnce(&mut (dyn Write + Send)) -> Result<(), Error>,
+    {
+        let path = self.staging.path().join(name);
+        let file = File::create(&path).map_err(fail(&path))?;
+        let mut out = BufWriter::with_capacity(1 << 20, file);
+        write(&mut out)?;
+        let file = out.into_inner().map_err(|e| fail(&path)(e.into_error()))?;
+        file.sync_all().map_err(fail(&path))?;
+        self.names
+            .lock()
+            .expect("no writer panicked")
+            .push(name.to_string());
+        Ok(())
     }
 }
 

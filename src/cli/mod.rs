@@ -114,9 +114,10 @@ fn load_config(path: Option<&Path>) -> Result<Config, Error> {
 
 fn load_templates(common: &Common) -> Result<Templates, Error> {
     match &common.templates {
-        Some(dir) => Templates::load(dir),
+        Some(dir) => Templates::from_folder(redovisa::discover::template_sources(dir)?, dir),
         None if Path::new("templates").join("report.html.j2").is_file() => {
-            Templates::load(Path::new("templates"))
+            let dir = Path::new("templates");
+            Templates::from_folder(redovisa::discover::template_sources(dir)?, dir)
         }
         None => Templates::builtin(),
     }

@@ -1,5 +1,6 @@
-//! Rendering: the report in every output format, streamed into writers that `write` gives
-//! (files in its staging folder); nothing here touches the file system or the clock.
+//! Rendering: the report in every output format, streamed into the writers a [`Sink`]
+//! gives (`write::Staging`, files in its staging folder); nothing here touches the file
+//! system or the clock.
 
 pub mod diagnostics;
 pub mod format;
@@ -11,8 +12,25 @@ use crate::error::Error;
 use std::io::Write;
 
 use crate::report::Report;
-use crate::write::Staging;
 use templates::Templates;
+
+/// Where the outputs go, one named file at a time.
+pub trait Sink: Sync {
+    /// Writes the output `name` through `write`, which gets a buffered writer.
+    fn put<F>(&self, name: &str, write: F) -> Result<(), Error>
+    where
+        F: FnOnce(&mut (dyn Write + Send)) -> Result<(), Error>;
+
+    /// Writes the output `name` from bytes in memory.
+    fn put_bytes(&self, name: &str, bytes: &[u8]) -> Result<(), Error> {
+        self.put(name, |w| {
+            w.write_all(bytes).map_err(|source| Error::Write {
+                path: name.into(),
+                source,
+            })
+        })
+    }
+}
 
 /// Above this many initiatives the JSON is written compact rather than indented.
 const COMPACT_JSON_ABOVE: usize = 20_000;
@@ -31,7 +49,7 @@ pub struct RenderTimes {
 pub fn render(
     report: &Report,
     templates: &Templates,
-    staging: &Staging,
+    staging: &impl Sink,
 ) -> Result<RenderTimes, Error> {
     let y = report.year;
     let timed = |work: &dyn Fn() -> Result<(), Error>| {

@@ -50,10 +50,10 @@ impl std::fmt::Debug for Templates {
 }
 
 impl Templates {
-    /// Loads and parses every file under `dir` (except README.md).
-    pub fn load(dir: &Path) -> Result<Templates, Error> {
-        let mut sources = BTreeMap::new();
-        collect(dir, dir, &mut sources)?;
+    /// The templates of a folder, from its files' text (`discover::template_sources`
+    /// reads them); `dir` names the folder in errors. Every output's template must be
+    /// there.
+    pub fn from_folder(sources: BTreeMap<String, String>, dir: &Path) -> Result<Templates, Error> {
         for (name, _) in OUTPUTS {
             if !sources.contains_key(name) {
                 return Err(Error::Template {
@@ -453,57 +453,38 @@ pub fn context(report: &Report) -> Value {
         ("suppressed", SUPPRESSED),
         ("cannot_occur", format::CANNOT_OCCUR),
     ]);
+    // The long lists reach the templates as views that convert a row when asked for
+    // (a whole country's initiatives are never copied into template values).
+    let rest = crate::rows::leaving_lists_out(|| Value::from(minijinja::value::Serde(report)));
     minijinja::context! {
         symbols => symbols,
-        ..Value::from(minijinja::value::Serde(report))
+        initiatives => Value::from_object(Lazy(report.initiatives.shared())),
+        diagnostics => Value::from_object(Lazy(report.diagnostics.shared())),
+        rejected => Value::from_object(Lazy(report.rejected.shared())),
+        ..rest
     }
 }
 
-fn collect(root: &Path, dir: &Path, out: &mut BTreeMap<String, String>) -> Result<(), Error> {
-    let read_err = |source| Error::Read {
-        path: dir.to_path_buf(),
-        source,
-    };
-    let mut entries: Vec<_> = std::fs::read_dir(dir)
-        .map_err(read_err)?
-        .collect::<Result<_, _>>()
-        .map_err(read_err)?;
-    entries.sort_by_key(|e| e.file_name());
-    for entry in entries {
-        let path = entry.path();
-        if path.is_dir() {
-            collect(root, &path, out)?;
-            continue;
-        }
-        let name = path
-            .strip_prefix(root)
-            .unwrap_or(&path)
-            .to_string_lossy()
-            .replace('\\', "/");
-        if name == "README.md" || name.starts_with('.') {
-            continue;
-        }
-        let bytes = std::fs::read(&path).map_err(|source| Error::Read {
-            path: path.clone(),
-            source,
-        })?;
-        match String::from_utf8(bytes) {
-            Ok(source) => {
-                out.insert(name, source);
-            }
-            // A template is text; a logo or a font beside the templates is not one, and a
-            // template cannot include it. Only a `.j2` file that is not text is an error.
-            Err(_) if !name.ends_with(".j2") => {}
-            Err(_) => {
-                return Err(Error::Template {
-                    template: path.display().to_string(),
-                    line: None,
-                    message: "mallen är inte text i UTF-8; spara den som UTF-8".into(),
-                });
-            }
-        }
+/// A list of the report seen by templates: a sequence that converts a row when asked.
+#[derive(Debug)]
+struct Lazy<T>(std::sync::Arc<crate::rows::Chunks<T>>);
+
+impl<T> minijinja::value::Object for Lazy<T>
+where
+    T: serde::Serialize + std::fmt::Debug + Send + Sync + 'static,
+{
+    fn repr(self: &std::sync::Arc<Self>) -> minijinja::value::ObjectRepr {
+        minijinja::value::ObjectRepr::Seq
     }
-    Ok(())
+
+    fn get_value(self: &std::sync::Arc<Self>, key: &Value) -> Option<Value> {
+        let row = self.0.get(key.as_usize()?)?;
+        Some(Value::from(minijinja::value::Serde(row)))
+    }
+
+    fn enumerate(self: &std::sync::Arc<Self>) -> minijinja::value::Enumerator {
+        minijinja::value::Enumerator::Seq(self.0.len())
+    }
 }
 
 /// A number from a template value; `None` for none or non-numbers.
@@ -590,8 +571,7 @@ mod tests {
     #[test]
     fn every_shipped_template_is_also_built_in() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
-        let mut shipped = BTreeMap::new();
-        collect(&dir, &dir, &mut shipped).unwrap();
+        let shipped = crate::discover::template_sources(&dir).unwrap();
         let builtin: Vec<&str> = BUILTIN.iter().map(|(n, _)| *n).collect();
         for (name, source) in &shipped {
             let i = builtin.iter().position(|b| b == name);
