@@ -9,6 +9,7 @@ use crate::schema::{Column, spec};
 use crate::text::collapse;
 use crate::value::{Date, Period, ore, parse_date, parse_number, parse_yes_no};
 
+pub use super::display::{format_plain, plain, shown};
 use super::table::Table;
 
 /// The largest amount one cell may hold: a thousand billion kronor, far above any
@@ -31,46 +32,12 @@ pub struct RowReader<'a> {
     pub others: Vec<Diagnostic>,
 }
 
-/// A value as shown in a message: text quoted, numbers plain.
-pub fn shown(value: &Value) -> String {
-    match value {
-        Value::Text(s) => {
-            let s: String = s.chars().take(60).collect();
-            format!("\"{s}\"")
-        }
-        Value::Number(n) => format_plain(*n),
-        Value::Bool(b) => if *b { "SANT" } else { "FALSKT" }.to_string(),
-        Value::Date(d) => d.to_string(),
-        Value::Error(e) => e.clone(),
-        Value::FormulaWithoutValue => "en formel utan värde".to_string(),
-        Value::TooLong(n) => format!("en text på {n} tecken"),
-    }
-}
-
-/// A value in full, as a name or key: text trimmed (not cut, not quoted), others as
-/// [`shown`].
-pub fn plain(value: &Value) -> String {
-    match value {
-        Value::Text(s) => s.trim().to_string(),
-        other => shown(other),
-    }
-}
-
 /// A number cell, or text that reads as a number (`1 250,5 kr`).
 pub fn as_number(value: &Value) -> Option<f64> {
     match value {
         Value::Number(n) => Some(*n),
         Value::Text(s) => parse_number(s),
         _ => None,
-    }
-}
-
-/// A number without needless decimals (`3`, `2.5`).
-pub fn format_plain(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
-    } else {
-        format!("{n}")
     }
 }
 

@@ -6,6 +6,7 @@
 //! say so.
 
 pub mod cells;
+mod display;
 mod indicators;
 mod initiatives;
 pub mod table;

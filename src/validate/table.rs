@@ -42,7 +42,7 @@ fn first_row(sheet: &RawSheet) -> String {
         .cells
         .iter()
         .take(SHOWN)
-        .map(|(_, v)| crate::validate::cells::shown(v))
+        .map(|(_, v)| super::display::shown(v))
         .collect();
     let more = if row.cells.len() > SHOWN { ", …" } else { "" };
     format!(
@@ -99,7 +99,7 @@ pub fn locate(
         let at = CellRef::new(header.row, *col);
         let text = match value {
             Value::Text(t) => t.trim().to_string(),
-            other => crate::validate::cells::shown(other),
+            other => super::display::shown(other),
         };
         if text.is_empty() {
             continue;
