@@ -1,11 +1,11 @@
 //! The national-scale benchmark (`just bench`, or `cargo bench --bench national`).
 //!
 //! Generates a country's worth of submissions once with `redovisa sample` (sizes from
-//! BENCH_ADMINISTRATIONS, BENCH_ROWS, BENCH_CLINICS), then measures, over BENCH_RUNS runs:
+//! `BENCH_ADMINISTRATIONS`, `BENCH_ROWS`, `BENCH_CLINICS`), then measures, over `BENCH_RUNS` runs:
 //!
 //! 1. the floor: the least work the job cannot avoid — open every workbook and read every
 //!    cell with calamine, spread over the cores the way `build` does, then write every
-//!    initiative's cells into one xlsx sheet with rust_xlsxwriter (compressed at the level
+//!    initiative's cells into one xlsx sheet with `rust_xlsxwriter` (compressed at the level
 //!    `build` uses for a large workbook);
 //! 2. `redovisa check` and `redovisa build` end to end, with their peak memory;
 //! 3. the shipped example (one region), end to end.
@@ -36,7 +36,7 @@ fn binary() -> PathBuf {
 }
 
 /// Runs the program and returns (seconds, peak resident memory in MiB). The peak is the
-/// child's own high-water mark (VmHWM), polled while it runs: the rusage of a child also
+/// child's own high-water mark (`VmHWM`), polled while it runs: the rusage of a child also
 /// counts the parent's memory at the moment it was spawned.
 fn run(args: &[&str]) -> (f64, f64) {
     settle();
@@ -121,6 +121,7 @@ fn read_all(path: &Path) -> (usize, Vec<Vec<Data>>) {
 /// page cache is written out (so that a measurement's own `fsync`s do not also wait for
 /// it), and the machine rests a moment (measured back to back, whatever came last ran
 /// up to 15 % slower than alone).
+#[allow(unsafe_code)]
 fn settle() {
     // SAFETY: sync(2) takes no arguments and cannot fail.
     unsafe { libc::sync() };

@@ -452,10 +452,10 @@ fn locate(text: &str, at: usize) -> (usize, String) {
     let at = at.min(text.len());
     let line = text[..at].matches('\n').count() + 1;
     let source = text.lines().nth(line - 1).unwrap_or("");
-    let key = source
-        .split_once('=')
-        .map(|(k, _)| k.trim().trim_matches('"').to_string())
-        .unwrap_or_else(|| source.trim().to_string());
+    let key = source.split_once('=').map_or_else(
+        || source.trim().to_string(),
+        |(k, _)| k.trim().trim_matches('"').to_string(),
+    );
     (line, key)
 }
 

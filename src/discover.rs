@@ -89,7 +89,7 @@ fn collect_templates(
         .map_err(read_err)?
         .collect::<Result<_, _>>()
         .map_err(read_err)?;
-    entries.sort_by_key(|e| e.file_name());
+    entries.sort_by_key(std::fs::DirEntry::file_name);
     for entry in entries {
         let path = entry.path();
         if path.is_dir() {

@@ -10,7 +10,10 @@ fn main() -> std::process::ExitCode {
     // uses every core, through rayon. A value set by the user is kept.
     if std::env::var_os("POLARS_MAX_THREADS").is_none() {
         // SAFETY: no other thread exists yet; nothing reads the environment concurrently.
-        unsafe { std::env::set_var("POLARS_MAX_THREADS", "1") };
+        #[allow(unsafe_code)]
+        unsafe {
+            std::env::set_var("POLARS_MAX_THREADS", "1");
+        }
     }
     cli::run()
 }

@@ -24,7 +24,7 @@ pub struct Size {
     pub seed: u64,
 }
 
-/// A small, fast, seeded generator (SplitMix64); stable across platforms and versions.
+/// A small, fast, seeded generator (`SplitMix64`); stable across platforms and versions.
 #[derive(Debug, Clone)]
 pub struct Rng(u64);
 

@@ -368,14 +368,14 @@ impl Names {
         let mut columns = BTreeMap::new();
         for kind in SheetKind::ALL {
             let names = std::iter::once(kind.name().to_string())
-                .chain(kind.aliases().iter().map(|s| s.to_string()))
+                .chain(kind.aliases().iter().map(std::string::ToString::to_string))
                 .chain(extra(kind.name()));
             for name in names {
                 sheets.insert(normalize(&name), kind);
             }
             for spec in kind.columns() {
                 let names = std::iter::once(spec.header.to_string())
-                    .chain(spec.aliases.iter().map(|s| s.to_string()))
+                    .chain(spec.aliases.iter().map(std::string::ToString::to_string))
                     .chain(extra(spec.header));
                 for name in names {
                     columns

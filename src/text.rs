@@ -14,7 +14,7 @@ pub fn num(value: f64, decimals: usize) -> String {
     // Round half away from zero, as tables are read (45,25 → 45,3).
     let factor = 10f64.powi(decimals.min(15) as i32);
     let rounded = (value.abs() * factor).round() / factor;
-    let text = format!("{:.*}", decimals, rounded);
+    let text = format!("{rounded:.decimals$}");
     let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
     let mut grouped = String::new();
     for (i, c) in int.chars().enumerate() {

@@ -45,7 +45,7 @@ pub struct Common {
     /// Redovisningsåret, i stället för konfigurationens
     #[arg(long, value_name = "ÅR")]
     pub year: Option<i32>,
-    /// Rapportens datum [standard: SOURCE_DATE_EPOCH, annars i dag]
+    /// Rapportens datum [standard: `SOURCE_DATE_EPOCH`, annars i dag]
     #[arg(long, value_name = "ÅÅÅÅ-MM-DD")]
     pub date: Option<String>,
     /// Hur fynden skrivs: per fil för människor, en rad per fynd, ett JSON-objekt eller

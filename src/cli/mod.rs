@@ -137,8 +137,7 @@ fn report_date(arg: Option<&str>) -> Result<Date, Error> {
         })?,
         Err(_) => std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_secs() as i64)
-            .unwrap_or(0),
+            .map_or(0, |d| d.as_secs() as i64),
     };
     Date::from_days(seconds.div_euclid(86_400)).ok_or_else(|| Error::Usage("ogiltigt datum".into()))
 }

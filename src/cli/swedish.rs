@@ -110,7 +110,10 @@ fn swedish_arg(arg: Arg, hide: bool) -> Arg {
             notes.push(format!("värden: {}", values.join(", ")));
         }
     }
-    let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+    let help = arg
+        .get_help()
+        .map(std::string::ToString::to_string)
+        .unwrap_or_default();
     let help = if notes.is_empty() {
         help
     } else {

@@ -360,7 +360,7 @@ fn largest_sheet_area(stream: &[u8]) -> u64 {
 }
 
 /// Whether the workbook's globals (the records up to the first EOF) hold a FILEPASS
-/// record: the rest of the stream is encrypted (RC4, CryptoAPI or XOR), and what a reader
+/// record: the rest of the stream is encrypted (RC4, `CryptoAPI` or XOR), and what a reader
 /// makes of it is noise (calamine reads sheets of 47 957 124 340 335 cells).
 fn is_encrypted(stream: &[u8]) -> bool {
     const FILEPASS: u16 = 0x002F;

@@ -1,4 +1,4 @@
-//! Merged cells of an OpenDocument spreadsheet. calamine reads the cells of an `.ods` but
+//! Merged cells of an `OpenDocument` spreadsheet. calamine reads the cells of an `.ods` but
 //! not its merged areas (`table:number-rows-spanned`, `table:number-columns-spanned`), so
 //! they are found here in `content.xml`, following the repeated rows and columns to know
 //! each cell's position.

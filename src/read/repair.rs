@@ -292,7 +292,7 @@ fn repair_xlsb(files: &mut [(String, Vec<u8>)]) -> bool {
     changed
 }
 
-/// BrtBundleSh, a sheet of the workbook (MS-XLSB 2.4.304).
+/// `BrtBundleSh`, a sheet of the workbook (MS-XLSB 2.4.304).
 const BUNDLE_SHEET: u32 = 0x009C;
 
 /// The record at `at`: its type, and where its data starts and ends.
@@ -321,7 +321,7 @@ fn record(bin: &[u8], mut at: usize) -> Option<(u32, usize, usize)> {
     (end <= bin.len()).then_some((kind, at, end))
 }
 
-/// The relationship id of a BrtBundleSh record.
+/// The relationship id of a `BrtBundleSh` record.
 fn bundle_relid(data: &[u8]) -> Option<String> {
     let len = u32::from_le_bytes(data.get(8..12)?.try_into().ok()?) as usize;
     let raw = data.get(12..12 + len.checked_mul(2)?)?;

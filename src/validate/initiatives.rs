@@ -255,7 +255,7 @@ fn shift(r: &mut RowReader<'_>, vocab: &Vocabulary) -> Option<u8> {
                 .trim_start_matches("förflyttning")
                 .trim()
                 .chars()
-                .take_while(|c| c.is_ascii_digit())
+                .take_while(char::is_ascii_digit)
                 .collect();
             match lead.parse::<u8>() {
                 Ok(n @ 1..=4) => Some(n),

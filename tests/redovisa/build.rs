@@ -118,7 +118,7 @@ fn messy_xlsx(sc: &Scratch) {
     );
 }
 
-/// Psykiatrin as LibreOffice stores it (.ods), the header on the first row.
+/// Psykiatrin as `LibreOffice` stores it (.ods), the header on the first row.
 fn plain_ods(sc: &Scratch) {
     ods(
         &sc.file("psykiatrin.ods"),

@@ -1,4 +1,4 @@
-//! Helpers for the integration tests: workbooks built in code (xlsx with rust_xlsxwriter,
+//! Helpers for the integration tests: workbooks built in code (xlsx with `rust_xlsxwriter`,
 //! ods by hand), running the program, and reading its outputs back.
 
 use std::io::Write;
@@ -107,7 +107,7 @@ fn xml_escape(t: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// Writes a minimal OpenDocument spreadsheet (`.ods`), as LibreOffice stores cell values.
+/// Writes a minimal `OpenDocument` spreadsheet (`.ods`), as `LibreOffice` stores cell values.
 pub fn ods(path: &Path, sheets: &[Sheet]) {
     let mut content = String::from(
         r#"<?xml version="1.0" encoding="UTF-8"?>
@@ -366,7 +366,7 @@ pub fn example() -> Scratch {
 pub fn sheet_rows(path: &std::path::Path, name: &str) -> Vec<Vec<Data>> {
     let mut wb = open_workbook_auto(path).unwrap();
     let range = wb.worksheet_range(name).unwrap();
-    range.rows().map(|r| r.to_vec()).collect()
+    range.rows().map(<[calamine::Data]>::to_vec).collect()
 }
 
 /// A numeric cell's value.

@@ -172,7 +172,7 @@ fn changes_per_area_administration_indicator_and_initiative() {
         .nth(2)
         .unwrap()
         .iter()
-        .map(|c| c.to_string())
+        .map(std::string::ToString::to_string)
         .collect();
     assert!(
         header.contains(&"Använda medel 2024, kr".to_string()),

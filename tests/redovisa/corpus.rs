@@ -122,7 +122,10 @@ fn renamed_copies(root: &Path, to: &Path) -> usize {
                     whole = false;
                     break;
                 };
-                let entry_name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
+                let entry_name = entry
+                    .name()
+                    .map(std::borrow::Cow::into_owned)
+                    .unwrap_or_default();
                 let mut data = Vec::new();
                 if std::io::Read::read_to_end(&mut entry, &mut data).is_err() {
                     whole = false;

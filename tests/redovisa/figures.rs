@@ -197,7 +197,11 @@ fn a_flow_with_a_missing_quarter_is_left_out_and_named() {
         (Some(150.0), Some(300.0))
     );
     let t6 = sheet_rows(&sc.output().join("redovisning-2025.xlsx"), "Tabell 6");
-    let text: Vec<String> = t6.iter().flatten().map(|c| c.to_string()).collect();
+    let text: Vec<String> = t6
+        .iter()
+        .flatten()
+        .map(std::string::ToString::to_string)
+        .collect();
     assert!(
         text.iter()
             .any(|t| t.contains("VC Ask") && t.contains("ingår ej i årsvärdet")),
@@ -456,7 +460,11 @@ fn agreement_funds_above_the_allocation_are_a_warning_and_noted_in_table_5() {
     assert_eq!(r["totals"]["over_allocation"], true);
     assert_eq!(r["totals"]["remaining_kr"].as_f64(), Some(-1_250_000.0));
     let t5 = sheet_rows(&sc.output().join("redovisning-2025.xlsx"), "Tabell 5");
-    let text: Vec<String> = t5.iter().flatten().map(|c| c.to_string()).collect();
+    let text: Vec<String> = t5
+        .iter()
+        .flatten()
+        .map(std::string::ToString::to_string)
+        .collect();
     assert!(
         text.iter()
             .any(|t| t.starts_with("Utnyttjandegrad") && t.contains("över tilldelningen")),

@@ -73,7 +73,7 @@ fn valid_workbooks_the_reader_refuses_whole_are_mended_and_read() {
     }
 }
 
-/// An .ods as LibreOffice writes it, then indented the way other tools write it.
+/// An .ods as `LibreOffice` writes it, then indented the way other tools write it.
 #[test]
 fn an_indented_ods_submission_is_read_to_the_krona() {
     let sc = Scratch::new();

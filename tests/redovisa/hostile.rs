@@ -49,6 +49,7 @@ fn check_measured(sc: &Scratch, extra: &[&str]) -> (i32, i64, serde_json::Value)
 }
 
 /// Waits for a child and returns its exit code and peak resident set size (KiB).
+#[allow(unsafe_code)]
 fn wait_with_rusage(pid: libc::pid_t) -> (i32, i64) {
     let mut status = 0;
     // SAFETY: a zeroed rusage is a valid value, and wait4 only writes into the two

@@ -11,7 +11,7 @@ fn rows(wb: &mut Xlsx<std::io::BufReader<std::fs::File>>, sheet: &str) -> Vec<Ve
     wb.worksheet_range(sheet)
         .unwrap()
         .rows()
-        .map(|r| r.to_vec())
+        .map(<[calamine::Data]>::to_vec)
         .collect()
 }
 
@@ -283,7 +283,7 @@ fn templates_context_prints_every_variable() {
 }
 
 /// Runs headless Chromium on the HTML report, if it is installed; CI installs it and sets
-/// REDOVISA_REQUIRE_CHROMIUM=1 so that a missing browser fails there.
+/// `REDOVISA_REQUIRE_CHROMIUM=1` so that a missing browser fails there.
 #[test]
 fn the_html_report_renders_in_chromium_without_external_requests() {
     let chromium = ["chromium", "chromium-browser", "google-chrome"]

@@ -138,7 +138,7 @@ fn dropdowns_list_the_configured_areas_statuses_and_indicators() {
         .next()
         .unwrap()
         .iter()
-        .map(|c| c.to_string())
+        .map(std::string::ToString::to_string)
         .collect();
     let expected: Vec<&str> = redovisa::schema::INITIATIVE_COLUMNS
         .iter()

@@ -43,7 +43,11 @@ pub(super) fn write_rows<'a>(
             if date.is_some() {
                 cells.widths[col] = cells.widths[col].max(10);
             }
-            cells.number(col, date.map(|d| d.to_serial()), Some(styles.date))?;
+            cells.number(
+                col,
+                date.map(crate::value::Date::to_serial),
+                Some(styles.date),
+            )?;
         }
         cells.number(8, i.budget_kr(), Some(styles.kr))?;
         cells.number(9, i.spent_kr(), Some(styles.kr))?;

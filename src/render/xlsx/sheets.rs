@@ -10,7 +10,7 @@ use crate::report::Report;
 use super::{Formats, bilaga, draft_mark, fit, page_setup, source_line};
 
 /// The largest Bilaga written as an Excel table object. Adding a table makes the writer
-/// check it against earlier tables by hashing every one of its cells (rust_xlsxwriter
+/// check it against earlier tables by hashing every one of its cells (`rust_xlsxwriter`
 /// 0.102): 3,5 s and 266 MB for a whole country's 11,2 million cells. Above this the
 /// header row gets an autofilter instead: the same filters and frozen, styled headers,
 /// without the table's banding (SPEC 3.1). At this size the check takes about 0,3 s.
