@@ -227,11 +227,11 @@ fn read_as(bytes: &[u8], ext: &str, ctx: &Context<'_>) -> Result<RawWorkbook, Di
             let is_1904 = wb.has_1904_epoch();
             ctx.read_sheets(&mut wb, is_1904, |wb, name| {
                 let mut cells = Vec::new();
-                let mut reader = wb.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
+                let mut reader = wb.worksheet_cells_reader(name).map_err(reader_failure)?;
                 if features.formulas {
                     while let Some(c) = reader
                         .next_cell_with_formula_metadata()
-                        .map_err(|e| e.to_string())?
+                        .map_err(reader_failure)?
                     {
                         let (row, col) = c.pos;
                         let value = if matches!(c.value, DataRef::Empty) && c.formula.is_some() {
@@ -242,7 +242,7 @@ fn read_as(bytes: &[u8], ext: &str, ctx: &Context<'_>) -> Result<RawWorkbook, Di
                         ctx.push(&mut cells, row, col, value, name)?;
                     }
                 } else {
-                    while let Some(c) = reader.next_cell().map_err(|e| e.to_string())? {
+                    while let Some(c) = reader.next_cell().map_err(reader_failure)? {
                         let (row, col) = c.get_position();
                         let value = ctx.convert(c.get_value().clone());
                         ctx.push(&mut cells, row, col, value, name)?;
@@ -262,8 +262,8 @@ fn read_as(bytes: &[u8], ext: &str, ctx: &Context<'_>) -> Result<RawWorkbook, Di
             let is_1904 = wb.has_1904_epoch();
             ctx.read_sheets(&mut wb, is_1904, |wb, name| {
                 let mut cells = Vec::new();
-                let mut reader = wb.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
-                while let Some(c) = reader.next_cell().map_err(|e| e.to_string())? {
+                let mut reader = wb.worksheet_cells_reader(name).map_err(reader_failure)?;
+                while let Some(c) = reader.next_cell().map_err(reader_failure)? {
                     let (row, col) = c.get_position();
                     let value = ctx.convert(c.get_value().clone());
                     ctx.push(&mut cells, row, col, value, name)?;
@@ -275,7 +275,7 @@ fn read_as(bytes: &[u8], ext: &str, ctx: &Context<'_>) -> Result<RawWorkbook, Di
             let mut wb: Xls<_> = ctx.open(|| Xls::new(cursor))?;
             let is_1904 = wb.has_1904_epoch();
             ctx.read_sheets(&mut wb, is_1904, |wb, name| {
-                let range = wb.worksheet_range(name).map_err(|e| e.to_string())?;
+                let range = wb.worksheet_range(name).map_err(reader_failure)?;
                 let merged = wb.merge_cells_by_sheet_name(name).unwrap_or_default();
                 Ok((ctx.range_cells(&range, name)?, merged))
             })
@@ -284,7 +284,7 @@ fn read_as(bytes: &[u8], ext: &str, ctx: &Context<'_>) -> Result<RawWorkbook, Di
             let mut merges = ods::merges(cursor.get_ref());
             let mut wb: Ods<_> = ctx.open(|| Ods::new(cursor))?;
             ctx.read_sheets(&mut wb, false, |wb, name| {
-                let range = wb.worksheet_range(name).map_err(|e| e.to_string())?;
+                let range = wb.worksheet_range(name).map_err(reader_failure)?;
                 Ok((
                     ctx.range_cells(&range, name)?,
                     merges.remove(name).unwrap_or_default(),
@@ -317,21 +317,21 @@ struct Context<'a> {
 }
 
 impl Context<'_> {
-    fn open_error(&self, e: &dyn std::fmt::Display) -> Diagnostic {
-        let message = explain::open_error(self.ext, self.head, &e.to_string());
+    fn open_error(&self, failure: explain::Failure) -> Diagnostic {
+        let message = explain::open_error(self.ext, self.head, failure);
         Diagnostic::new(Severity::Error, Code::FileUnreadable, self.file, message)
     }
 
     /// Opens a workbook with `open`; its error, or a panic in the reader, becomes a
     /// diagnostic (so that a mended copy can be tried; see `repair`).
-    fn open<W, E: std::fmt::Display>(
+    fn open<W, E: Into<calamine::Error>>(
         &self,
         open: impl FnOnce() -> Result<W, E>,
     ) -> Result<W, Diagnostic> {
         match std::panic::catch_unwind(std::panic::AssertUnwindSafe(open)) {
             Ok(Ok(wb)) => Ok(wb),
-            Ok(Err(e)) => Err(self.open_error(&e)),
-            Err(_) => Err(self.open_error(&"")),
+            Ok(Err(e)) => Err(self.open_error(explain::Failure::of(&e.into()))),
+            Err(_) => Err(self.open_error(explain::Failure::Other)),
         }
     }
 
@@ -343,7 +343,7 @@ impl Context<'_> {
         mut load: F,
     ) -> Result<RawWorkbook, Diagnostic>
     where
-        F: FnMut(&mut W, &str) -> Result<(Cells, Vec<Dimensions>), String>,
+        F: FnMut(&mut W, &str) -> Result<(Cells, Vec<Dimensions>), SheetError>,
         W: SheetNames,
     {
         let mut out = RawWorkbook {
@@ -379,15 +379,13 @@ impl Context<'_> {
                         rows: into_rows(cells),
                     });
                 }
-                Err(message) => {
-                    let code = if message.starts_with(LIMIT_MARK) {
-                        Code::LimitExceeded
-                    } else {
-                        Code::FileUnreadable
-                    };
-                    let message = match message.strip_prefix(LIMIT_MARK) {
-                        Some(ours) => ours.to_string(),
-                        None => explain::sheet_error(&message),
+                Err(failed) => {
+                    let (code, message) = match failed {
+                        SheetError::Limit(message) => (Code::LimitExceeded, message),
+                        SheetError::Reader(e) => (
+                            Code::FileUnreadable,
+                            explain::reader_error(explain::Failure::of(&e)),
+                        ),
                     };
                     out.unreadable.push(kind);
                     out.diagnostics.push(
@@ -461,20 +459,20 @@ impl Context<'_> {
         col: u32,
         value: Option<Value>,
         sheet: &str,
-    ) -> Result<(), String> {
+    ) -> Result<(), SheetError> {
         if let Some(value) = value {
             if cells.len() as u64 >= self.limits.max_cells_per_sheet {
-                return Err(format!(
-                    "{LIMIT_MARK}bladet {sheet} har fler än {} ifyllda celler (limits.max_cells_per_sheet)",
+                return Err(SheetError::Limit(format!(
+                    "bladet {sheet} har fler än {} ifyllda celler (limits.max_cells_per_sheet)",
                     self.limits.max_cells_per_sheet
-                ));
+                )));
             }
             cells.push((row, col, value));
         }
         Ok(())
     }
 
-    fn range_cells(&self, range: &Range<Data>, sheet: &str) -> Result<Cells, String> {
+    fn range_cells(&self, range: &Range<Data>, sheet: &str) -> Result<Cells, SheetError> {
         let (r0, c0) = range.start().unwrap_or((0, 0));
         let mut cells = Vec::new();
         for (r, c, d) in range.used_cells() {
@@ -485,7 +483,18 @@ impl Context<'_> {
     }
 }
 
-const LIMIT_MARK: &str = "\u{0}limit:";
+/// Why one sheet could not be read.
+enum SheetError {
+    /// One of our limits (a Swedish message naming it).
+    Limit(String),
+    /// The reader's error, kept whole.
+    Reader(calamine::Error),
+}
+
+/// A reader's error on a sheet.
+fn reader_failure(e: impl Into<calamine::Error>) -> SheetError {
+    SheetError::Reader(e.into())
+}
 
 /// A borrowed or owned calamine value, so one conversion serves both readers.
 enum DataLike<'d> {
