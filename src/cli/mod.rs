@@ -4,23 +4,24 @@
 
 mod args;
 mod progress;
+mod resolve;
 mod swedish;
+mod timings;
 mod watchdog;
 
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 use args::{
     BuildArgs, CheckArgs, Command, Common, FormatArg, SampleArgs, TemplateArgs, TemplatesAction,
 };
-use redovisa::config::Config;
 use redovisa::diagnostic::Severity;
 use redovisa::error::Error;
 use redovisa::render::diagnostics::{Findings, Style};
-use redovisa::render::templates::Templates;
-use redovisa::value::Date;
 use redovisa::{Checked, Job, Progress};
+use resolve::{load_templates, refuse_output_in_input, refuse_workbooks_in, resolve};
+use timings::Clock;
 
 /// Runs the program and returns its exit code.
 pub fn run() -> ExitCode {
@@ -77,69 +78,6 @@ fn refuse_before(command: &str, before: &BuildArgs, also_ours: &[&str]) -> Resul
         ))),
         None => Ok(()),
     }
-}
-
-/// Resolves the common options into a job.
-fn resolve(common: &Common) -> Result<Job, Error> {
-    let mut config = load_config(common.config.as_deref())?;
-    if let Some(year) = common.year {
-        config.year = year;
-    }
-    Ok(Job {
-        input: common
-            .input
-            .clone()
-            .unwrap_or_else(|| PathBuf::from("input")),
-        output: common
-            .output
-            .clone()
-            .unwrap_or_else(|| PathBuf::from("output")),
-        config,
-        date: report_date(common.date.as_deref())?,
-    })
-}
-
-fn load_config(path: Option<&Path>) -> Result<Config, Error> {
-    let path = match path {
-        Some(p) => p.to_path_buf(),
-        None if Path::new("redovisa.toml").is_file() => PathBuf::from("redovisa.toml"),
-        None => return Ok(Config::default_config()),
-    };
-    let text = std::fs::read_to_string(&path).map_err(|source| Error::Read {
-        path: path.clone(),
-        source,
-    })?;
-    Config::parse(&text, &path.display().to_string())
-}
-
-fn load_templates(common: &Common) -> Result<Templates, Error> {
-    match &common.templates {
-        Some(dir) => Templates::from_folder(redovisa::discover::template_sources(dir)?, dir),
-        None if Path::new("templates").join("report.html.j2").is_file() => {
-            let dir = Path::new("templates");
-            Templates::from_folder(redovisa::discover::template_sources(dir)?, dir)
-        }
-        None => Templates::builtin(),
-    }
-}
-
-/// The report date: `--date`, else `SOURCE_DATE_EPOCH`, else today (UTC).
-fn report_date(arg: Option<&str>) -> Result<Date, Error> {
-    if let Some(text) = arg {
-        return redovisa::value::parse_date(text)
-            .ok_or_else(|| Error::Usage(format!("--date {text}: väntade ett datum ÅÅÅÅ-MM-DD")));
-    }
-    let seconds = match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(v) => v.trim().parse::<i64>().map_err(|_| {
-            Error::Usage(format!(
-                "SOURCE_DATE_EPOCH={v}: väntade sekunder sedan 1970"
-            ))
-        })?,
-        Err(_) => std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs() as i64),
-    };
-    Date::from_days(seconds.div_euclid(86_400)).ok_or_else(|| Error::Usage("ogiltigt datum".into()))
 }
 
 fn style(f: FormatArg) -> Style {
@@ -312,79 +250,6 @@ fn summary(report: &redovisa::report::Report, job: &Job, names: &[String]) -> St
     lines.join("\n")
 }
 
-/// The process's peak resident memory so far (Linux), in MiB.
-fn peak_mib() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kib / 1024)
-}
-
-/// Stage timings for `--timings`, printed to stderr at the end.
-struct Clock {
-    enabled: bool,
-    start: std::time::Instant,
-    last: std::time::Instant,
-    lines: Vec<String>,
-}
-
-impl Clock {
-    fn new(enabled: bool) -> Self {
-        let now = std::time::Instant::now();
-        Clock {
-            enabled,
-            start: now,
-            last: now,
-            lines: Vec::new(),
-        }
-    }
-
-    fn line(&mut self, stage: &str, seconds: f64, rows: usize, note: &str) {
-        let rate = if seconds > 0.0 {
-            rows as f64 / seconds
-        } else {
-            0.0
-        };
-        self.lines.push(format!(
-            "  {stage:<22} {:>8} s  {:>12} rader/s  topp {:>6} MiB{note}",
-            redovisa::text::num(seconds, 3),
-            redovisa::render::format::num(rate, 0),
-            peak_mib().map_or("?".into(), |m| m.to_string())
-        ));
-    }
-
-    fn lap(&mut self, stage: &str, rows: usize) {
-        let now = std::time::Instant::now();
-        let seconds = (now - self.last).as_secs_f64();
-        self.last = now;
-        self.line(stage, seconds, rows, "");
-    }
-
-    fn threads(&mut self, times: redovisa::StageTimes, rows: usize) {
-        self.line("  varav läsa", times.read, rows, "  (trådtid, summerad)");
-        self.line(
-            "  varav validera",
-            times.validate,
-            rows,
-            "  (trådtid, summerad)",
-        );
-    }
-
-    fn report(&self) {
-        if self.enabled {
-            eprintln!("Tider ({} trådar):", rayon::current_num_threads());
-            for l in &self.lines {
-                eprintln!("{l}");
-            }
-            eprintln!(
-                "  {:<22} {:>8} s",
-                "totalt",
-                redovisa::text::num(self.start.elapsed().as_secs_f64(), 3)
-            );
-        }
-    }
-}
-
 fn sample(common: &Common, args: &SampleArgs) -> Result<u8, Error> {
     let job = resolve(common)?;
     let dir = args.to.clone().unwrap_or(job.input);
@@ -408,42 +273,6 @@ fn sample(common: &Common, args: &SampleArgs) -> Result<u8, Error> {
         ),
     );
     Ok(0)
-}
-
-/// Refuses to write the report into the input folder: the next run would read the
-/// report's own workbook as an administration's submission.
-fn refuse_output_in_input(job: &Job) -> Result<(), Error> {
-    let same = match (job.input.canonicalize(), job.output.canonicalize()) {
-        (Ok(input), Ok(output)) => input == output,
-        _ => false,
-    };
-    if same {
-        return Err(Error::Usage(format!(
-            "utdatamappen {} är indatamappen; rapportens egen arbetsbok skulle läsas som en \
-             förvaltnings underlag nästa gång. Välj en annan mapp med --output",
-            job.output.display()
-        )));
-    }
-    Ok(())
-}
-
-/// Refuses a folder that already holds workbooks: they may be a person's work.
-fn refuse_workbooks_in(dir: &Path) -> Result<(), Error> {
-    if !dir.is_dir() {
-        return Ok(());
-    }
-    let (found, _) = redovisa::discover::discover(dir)?;
-    if found.is_empty() {
-        return Ok(());
-    }
-    let names: Vec<&str> = found.iter().take(3).map(|f| f.name.as_str()).collect();
-    let more = if found.len() > 3 { ", …" } else { "" };
-    Err(Error::Usage(format!(
-        "{} innehåller redan {} ({}{more}); sample skriver inte över dem. Välj en annan mapp med --to, eller lägg till --force för att skriva över",
-        dir.display(),
-        redovisa::text::count_word(found.len() as u64, "arbetsbok", "arbetsböcker"),
-        names.join(", ")
-    )))
 }
 
 fn template(common: &Common, args: &TemplateArgs) -> Result<u8, Error> {
