@@ -13,4 +13,5 @@ mod hostile;
 mod report;
 mod rules;
 mod sample;
+mod snapshots_of_text;
 mod template;
