@@ -41,22 +41,26 @@ pub fn suppress(figures: &mut Figures, config: &Config) {
             suppressed: primary(numerator),
         })
         .collect();
-    let groups = groups(figures, config);
-    // Every pass hides at least one more figure, so this ends within cells.len() passes.
-    loop {
-        let mut changed = false;
-        for (total, parts) in &groups {
-            changed |= protect(&mut cells, *total, parts);
-        }
-        if !changed {
-            break;
-        }
-    }
+    settle(&mut cells, &groups(figures, config));
     for (f, c) in figures.indicators.iter_mut().zip(&cells) {
         f.suppressed = c.suppressed;
     }
     for (u, c) in figures.partial_units.iter_mut().zip(&cells[n..]) {
         u.suppressed = c.suppressed;
+    }
+}
+
+/// Complementary suppression until no group gives a hidden figure away. Every pass hides
+/// at least one more figure, so this ends within `cells.len()` passes.
+fn settle(cells: &mut [Cell], groups: &[(usize, Vec<usize>)]) {
+    loop {
+        let mut changed = false;
+        for (total, parts) in groups {
+            changed |= protect(cells, *total, parts);
+        }
+        if !changed {
+            break;
+        }
     }
 }
 
@@ -285,5 +289,56 @@ mod tests {
         suppress(&mut f, &Config::default_config());
         assert!(f.partial_units[0].suppressed);
         assert_eq!(hidden(&f), [(Some("A".into()), Period::Quarter(2025, 1))]);
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Cells with numerators in 1..20 (a threshold of 5 hides about a fifth) and groups
+    /// of a total and two to five parts, overlapping as the real ones do.
+    fn case() -> impl Strategy<Value = (Vec<f64>, Vec<(usize, Vec<usize>)>)> {
+        (6usize..40).prop_flat_map(|n| {
+            let cells = proptest::collection::vec(1.0f64..20.0, n);
+            let group = (0..n, proptest::collection::vec(0..n, 2..6));
+            let groups = proptest::collection::vec(group, 1..12);
+            (cells, groups)
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn no_group_is_left_with_one_hidden_figure((numerators, groups) in case()) {
+            let groups: Vec<(usize, Vec<usize>)> = groups
+                .into_iter()
+                .map(|(t, mut parts)| {
+                    parts.retain(|p| *p != t);
+                    parts.sort_unstable();
+                    parts.dedup();
+                    (t, parts)
+                })
+                .filter(|(_, parts)| !parts.is_empty())
+                .collect();
+            let mut cells: Vec<Cell> = numerators
+                .iter()
+                .map(|&numerator| Cell { numerator, suppressed: numerator < 5.0 })
+                .collect();
+            let primary: Vec<bool> = cells.iter().map(|c| c.suppressed).collect();
+            settle(&mut cells, &groups);
+            for (total, parts) in &groups {
+                let hidden = std::iter::once(total)
+                    .chain(parts)
+                    .filter(|&&i| cells[i].suppressed)
+                    .count();
+                prop_assert_ne!(hidden, 1, "group {} {:?}", total, parts);
+            }
+            // A figure hidden first stays hidden.
+            for (c, was) in cells.iter().zip(primary) {
+                prop_assert!(c.suppressed || !was);
+            }
+        }
     }
 }
