@@ -533,3 +533,6 @@ fn read_indicators(
         }
     }
 }
+
+#[cfg(test)]
+mod tests;
