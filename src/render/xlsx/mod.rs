@@ -9,6 +9,7 @@
 
 mod bilaga;
 mod sheets;
+mod comparison;
 mod tables;
 
 use rust_xlsxwriter::{
@@ -21,7 +22,8 @@ use crate::report::Report;
 
 pub use sheets::swedish_severity;
 use sheets::{appendix_sheet, definitions, diagnostics, legend, submissions};
-use tables::{comparison_tables, tables};
+use comparison::comparison_tables;
+use tables::tables;
 
 /// Above this many initiatives the workbook is compressed at [`LARGE_COMPRESSION_LEVEL`].
 pub const LARGE_ABOVE: usize = 20_000;
