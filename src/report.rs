@@ -4,7 +4,6 @@
 //!
 //! Pure: no file system, no clock (the report date is given). Keys are English.
 
-
 use serde::Serialize;
 
 use crate::config::{Aggregation, Config, IndicatorKind};
@@ -459,8 +458,6 @@ pub fn assemble(parts: Parts<'_>) -> Report {
     report.comparison = previous.map(|p| crate::compare::compare(&current(&report), p));
     report
 }
-
-
 
 /// The heading of a shift column: `1`–`4` or `Ej angiven`.
 pub fn shift_heading(shift: Option<u8>) -> String {

@@ -144,4 +144,3 @@ pub(super) fn into_rows(mut cells: Cells) -> Vec<RawRow> {
     }
     rows
 }
-

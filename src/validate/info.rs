@@ -13,7 +13,12 @@ use crate::schema::{SheetKind, info_keys};
 use crate::text::collapse;
 use crate::value::parse_date;
 
-pub(super) fn missing_sheet(raw: &RawWorkbook, file: &str, kind: SheetKind, severity: Severity) -> Diagnostic {
+pub(super) fn missing_sheet(
+    raw: &RawWorkbook,
+    file: &str,
+    kind: SheetKind,
+    severity: Severity,
+) -> Diagnostic {
     /// Sheets named in the message; a workbook may have a thousand.
     const SHOWN: usize = 5;
     let candidates = raw.other_sheets.iter().map(|s| (s.as_str(), s.as_str()));
@@ -195,4 +200,3 @@ fn looks_like_email(e: &str) -> bool {
         && !domain.ends_with('.')
         && !domain.contains('@')
 }
-

@@ -7,8 +7,8 @@
 
 pub mod cells;
 mod display;
-mod info;
 mod indicators;
+mod info;
 mod initiatives;
 pub mod table;
 pub mod units;

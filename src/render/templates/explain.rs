@@ -202,4 +202,3 @@ fn collect_keys(v: &Value, depth: usize, out: &mut Vec<String>) {
         }
     }
 }
-

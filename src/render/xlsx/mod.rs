@@ -8,8 +8,8 @@
 //! nature.
 
 mod bilaga;
-mod sheets;
 mod comparison;
+mod sheets;
 mod tables;
 
 use rust_xlsxwriter::{
@@ -20,9 +20,9 @@ use rust_xlsxwriter::{
 use crate::render::format::{NOT_AVAILABLE, long_date, num};
 use crate::report::Report;
 
+use comparison::comparison_tables;
 pub use sheets::swedish_severity;
 use sheets::{appendix_sheet, definitions, diagnostics, legend, submissions};
-use comparison::comparison_tables;
 use tables::tables;
 
 /// Above this many initiatives the workbook is compressed at [`LARGE_COMPRESSION_LEVEL`].
