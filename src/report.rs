@@ -7,14 +7,15 @@
 use serde::Serialize;
 
 use crate::config::{Aggregation, Config, IndicatorKind};
-use crate::consolidate::{Figures, IndicatorFigure, Money, StaleUnit, UnitFigure};
+use crate::consolidate::{Figures, IndicatorFigure, StaleUnit, UnitFigure};
 use crate::diagnostic::{Diagnostic, Tally};
-use crate::model::{FileSummary, Initiative, RejectedRow, SHIFTS, Status};
+use crate::model::{FileSummary, Initiative, RejectedRow, Status};
 use crate::rows::{Chunks, Rows};
 use crate::value::{Date, Ore};
 
 mod notes;
 mod order;
+mod parts;
 use notes::{funds_notes, suppression_note, unit_notes};
 use order::{current, sort_initiatives};
 
@@ -277,151 +278,12 @@ pub fn assemble(parts: Parts<'_>) -> Report {
         rejected,
         previous,
     } = parts;
-    let total = figures.total;
-    let admins: Vec<String> = figures
-        .by_administration
-        .iter()
-        .map(|(a, _)| a.clone())
-        .collect();
-    let area_label = |code: &str| {
-        config
-            .area(code)
-            .map_or(code.to_string(), |a| a.label.clone())
-    };
-    let allocation = Ore::from_kronor(config.allocation_kr);
-    let totals = Totals {
-        initiatives: total.initiatives,
-        budget_kr: total.budget_kr,
-        spent_kr: total.spent_kr,
-        agreement_funds_kr: total.agreement_funds_kr,
-        allocation_kr: allocation,
-        population: config.population,
-        remaining_kr: allocation - total.agreement_funds_kr,
-        over_allocation: allocation.0 > 0 && total.agreement_funds_kr > allocation,
-        utilisation_pct: allocation.share_pct(total.agreement_funds_kr),
-        allocation_per_inhabitant_kr: per(allocation, config.population),
-        agreement_funds_per_inhabitant_kr: per(total.agreement_funds_kr, config.population),
-        spent_per_inhabitant_kr: per(total.spent_kr, config.population),
-    };
-    let by_administration = figures
-        .by_administration
-        .iter()
-        .map(|(a, m)| AdministrationRow {
-            administration: a.clone(),
-            initiatives: m.initiatives,
-            budget_kr: m.budget_kr,
-            spent_kr: m.spent_kr,
-            agreement_funds_kr: m.agreement_funds_kr,
-            share_pct: total.spent_kr.share_pct(m.spent_kr),
-        })
-        .collect();
-    let by_area = figures
-        .by_area
-        .iter()
-        .map(|(code, m)| AreaRow {
-            area: code.clone(),
-            label: area_label(code),
-            initiatives: m.initiatives,
-            budget_kr: m.budget_kr,
-            spent_kr: m.spent_kr,
-            agreement_funds_kr: m.agreement_funds_kr,
-            share_pct: total.spent_kr.share_pct(m.spent_kr),
-        })
-        .collect();
-    let area_matrix = matrix(
-        &admins,
-        config.areas.iter().map(|a| a.label.clone()).collect(),
-        |admin, i| {
-            figures
-                .matrix
-                .get(&(admin.to_string(), config.areas[i].code.clone()))
-                .map_or(Ore::ZERO, |m: &Money| m.spent_kr)
-        },
-    );
-    let status_matrix = matrix(
-        &admins,
-        Status::ALL.iter().map(|s| s.label().to_string()).collect(),
-        |admin, i| {
-            figures
-                .by_status
-                .get(&(admin.to_string(), Status::ALL[i]))
-                .copied()
-                .unwrap_or(0)
-        },
-    );
-    let shift_keys: Vec<Option<u8>> = (1..=4).map(Some).chain(std::iter::once(None)).collect();
-    let shift_matrix = matrix(
-        &admins,
-        shift_keys.iter().map(|s| shift_heading(*s)).collect(),
-        |admin, i| {
-            figures
-                .by_shift
-                .get(&(admin.to_string(), shift_keys[i]))
-                .copied()
-                .unwrap_or(0)
-        },
-    );
-    let by_status = Status::ALL
-        .iter()
-        .zip(&status_matrix.totals)
-        .map(|(s, n)| StatusRow {
-            status: *s,
-            initiatives: *n,
-        })
-        .collect();
-    let by_shift = shift_keys
-        .iter()
-        .zip(&shift_matrix.totals)
-        .map(|(s, n)| ShiftRow {
-            shift: *s,
-            label: s.map_or("Ej angiven".to_string(), |s| {
-                SHIFTS[usize::from(s) - 1].to_string()
-            }),
-            initiatives: *n,
-        })
-        .collect();
+    let totals = parts::totals(&figures, config);
+    let (by_administration, by_area) = parts::money_rows(&figures, config);
+    let tables = parts::counts(&figures, config);
     let indicator_notes = unit_notes(&figures.partial_units, &figures.stale_units, config);
-    let partial_units = figures
-        .partial_units
-        .into_iter()
-        .map(|figure| {
-            let ind = config.indicator(&figure.indicator);
-            PartialUnitRow {
-                label: ind.map_or(figure.indicator.clone(), |i| i.label.clone()),
-                kind: ind.map_or(IndicatorKind::Count, |i| i.kind),
-                reported_text: crate::consolidate::units::period_list(&figure.reported),
-                figure,
-            }
-        })
-        .collect();
-    let indicators = figures
-        .indicators
-        .into_iter()
-        .map(|figure| {
-            let ind = config.indicator(&figure.indicator);
-            IndicatorRow {
-                label: ind.map_or(figure.indicator.clone(), |i| i.label.clone()),
-                kind: ind.map_or(IndicatorKind::Count, |i| i.kind),
-                target: ind.and_then(|i| i.target).map(|t| t.value),
-                figure,
-            }
-        })
-        .collect();
-    let indicator_definitions = config
-        .indicators
-        .iter()
-        .map(|i| IndicatorDefinition {
-            code: i.code.clone(),
-            label: i.label.clone(),
-            definition: i.definition.clone(),
-            kind: i.kind,
-            unit: i.unit(),
-            target: i.target,
-            numerator: i.numerator,
-            denominator: i.kind.has_denominator().then_some(i.denominator),
-            year_value: i.year_value_rule(),
-        })
-        .collect();
+    let stale_units = figures.stale_units.clone();
+    let (indicators, partial_units) = parts::indicator_rows(figures, config);
     let mut initiatives = initiatives;
     sort_initiatives(&mut initiatives);
     let funds_notes = funds_notes(&totals);
@@ -433,16 +295,16 @@ pub fn assemble(parts: Parts<'_>) -> Report {
         totals,
         by_administration,
         by_area,
-        by_status,
-        by_shift,
-        area_matrix,
-        status_matrix,
-        shift_matrix,
+        by_status: tables.by_status,
+        by_shift: tables.by_shift,
+        area_matrix: tables.area_matrix,
+        status_matrix: tables.status_matrix,
+        shift_matrix: tables.shift_matrix,
         indicators,
         partial_units,
-        stale_units: figures.stale_units,
+        stale_units,
         indicator_notes,
-        indicator_definitions,
+        indicator_definitions: parts::definitions(config),
         initiatives: Rows::new(initiatives),
         tally: Tally::of(&diagnostics),
         files,
