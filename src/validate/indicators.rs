@@ -47,66 +47,11 @@ pub fn read_row(
     };
     let indicator = index.map(|i| &config.indicators[i]);
     let unit = r.text(Column::Unit);
-    let period = if r.is_filled(Column::Period) {
-        r.period(Column::Period)
-    } else {
-        r.missing(Column::Period, "en period: år, månad eller kvartal");
-        None
-    };
-    if let Some(p) = period
-        && p.year() != config.year
-    {
-        r.error(
-            Code::ConstraintError,
-            Column::Period,
-            format!(
-                "perioden {p} ligger utanför redovisningsåret; väntade en period under {}",
-                config.year
-            ),
-        );
-    }
-    let numerator = if r.is_filled(Column::Numerator) {
-        r.number(Column::Numerator)
-    } else {
-        r.missing(Column::Numerator, "ett tal ≥ 0");
-        None
-    };
-    if let Some(n) = numerator.filter(|n| *n < 0.0) {
-        r.error(
-            Code::ConstraintError,
-            Column::Numerator,
-            format!(
-                "täljaren {} är negativ; väntade 0 eller mer",
-                format_plain(n)
-            ),
-        );
-    }
+    let period = period(r, config.year);
+    let numerator = numerator(r);
     let denominator = r.number(Column::Denominator);
     if let Some(ind) = indicator {
-        match (ind.kind.has_denominator(), denominator) {
-            (true, None) if !r.is_filled(Column::Denominator) => r.missing(
-                Column::Denominator,
-                &format!("en nämnare > 0, eftersom {} är en kvot", ind.label),
-            ),
-            (true, Some(d)) if d <= 0.0 => r.error(
-                Code::ConstraintError,
-                Column::Denominator,
-                format!(
-                    "nämnaren är {}; väntade ett tal större än 0",
-                    format_plain(d)
-                ),
-            ),
-            (false, Some(d)) => r.error(
-                Code::ConstraintError,
-                Column::Denominator,
-                format!(
-                    "nämnaren {} är ifylld, men {} är ett antal utan nämnare; väntade en tom cell",
-                    format_plain(d),
-                    ind.label
-                ),
-            ),
-            _ => {}
-        }
+        check_denominator(r, ind, denominator);
     }
     if let (Some(ind), Some(n), Some(d)) = (indicator, numerator, denominator)
         && ind.kind == IndicatorKind::Share
@@ -116,21 +61,8 @@ pub fn read_row(
         share_above_whole(r, &ind.label, n, d);
     }
     let initiative_id = r.text(Column::InitiativeRef);
-    if let Some(id) = initiative_id.as_deref()
-        && !seen.initiative_ids.contains(id)
-    {
-        let hint = crate::schema::closest(
-            id,
-            seen.initiative_ids.iter().map(|s| (s.as_str(), s.as_str())),
-        )
-        .map(|s| format!("menade du \"{s}\"?"));
-        r.report(
-            crate::diagnostic::Severity::Error,
-            Code::UnknownValue,
-            Column::InitiativeRef,
-            format!("insats-id \"{id}\" finns inte bland insatserna i filen; väntade id för en insats på bladet Insatser"),
-            hint,
-        );
+    if let Some(id) = initiative_id.as_deref() {
+        check_initiative_ref(r, id, seen);
     }
     let (Some(index), Some(ind), Some(period), Some(numerator)) =
         (index, indicator, period, numerator)
@@ -172,6 +104,96 @@ pub fn read_row(
         },
         row: r.excel_row(),
     })
+}
+
+/// The row's period, which must lie in the report year.
+fn period(r: &mut RowReader<'_>, year: i32) -> Option<Period> {
+    if !r.is_filled(Column::Period) {
+        r.missing(Column::Period, "en period: år, månad eller kvartal");
+        return None;
+    }
+    let period = r.period(Column::Period);
+    if let Some(p) = period
+        && p.year() != year
+    {
+        r.error(
+            Code::ConstraintError,
+            Column::Period,
+            format!("perioden {p} ligger utanför redovisningsåret; väntade en period under {year}"),
+        );
+    }
+    period
+}
+
+/// The row's numerator, which must be given and not negative.
+fn numerator(r: &mut RowReader<'_>) -> Option<f64> {
+    if !r.is_filled(Column::Numerator) {
+        r.missing(Column::Numerator, "ett tal ≥ 0");
+        return None;
+    }
+    let numerator = r.number(Column::Numerator);
+    if let Some(n) = numerator.filter(|n| *n < 0.0) {
+        r.error(
+            Code::ConstraintError,
+            Column::Numerator,
+            format!(
+                "täljaren {} är negativ; väntade 0 eller mer",
+                format_plain(n)
+            ),
+        );
+    }
+    numerator
+}
+
+/// A ratio needs a denominator above 0; a count has none.
+fn check_denominator(
+    r: &mut RowReader<'_>,
+    ind: &crate::config::Indicator,
+    denominator: Option<f64>,
+) {
+    match (ind.kind.has_denominator(), denominator) {
+        (true, None) if !r.is_filled(Column::Denominator) => r.missing(
+            Column::Denominator,
+            &format!("en nämnare > 0, eftersom {} är en kvot", ind.label),
+        ),
+        (true, Some(d)) if d <= 0.0 => r.error(
+            Code::ConstraintError,
+            Column::Denominator,
+            format!(
+                "nämnaren är {}; väntade ett tal större än 0",
+                format_plain(d)
+            ),
+        ),
+        (false, Some(d)) => r.error(
+            Code::ConstraintError,
+            Column::Denominator,
+            format!(
+                "nämnaren {} är ifylld, men {} är ett antal utan nämnare; väntade en tom cell",
+                format_plain(d),
+                ind.label
+            ),
+        ),
+        _ => {}
+    }
+}
+
+/// An initiative id must name an initiative of the same file.
+fn check_initiative_ref(r: &mut RowReader<'_>, id: &str, seen: &Seen) {
+    if seen.initiative_ids.contains(id) {
+        return;
+    }
+    let hint = crate::schema::closest(
+        id,
+        seen.initiative_ids.iter().map(|s| (s.as_str(), s.as_str())),
+    )
+    .map(|s| format!("menade du \"{s}\"?"));
+    r.report(
+        crate::diagnostic::Severity::Error,
+        Code::UnknownValue,
+        Column::InitiativeRef,
+        format!("insats-id \"{id}\" finns inte bland insatserna i filen; väntade id för en insats på bladet Insatser"),
+        hint,
+    );
 }
 
 /// A share's numerator counts part of what its denominator counts, so it cannot be the
