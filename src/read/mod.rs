@@ -223,76 +223,10 @@ fn read_as(bytes: &[u8], ext: &str, ctx: &Context<'_>) -> Result<RawWorkbook, Di
     }
     let cursor = Cursor::new(bytes);
     match ext {
-        "xlsx" | "xlsm" => {
-            let features = xlsx_features(cursor.get_ref());
-            let mut wb: Xlsx<_> = ctx.open(|| Xlsx::new(cursor))?;
-            let is_1904 = wb.has_1904_epoch();
-            ctx.read_sheets(&mut wb, is_1904, |wb, name| {
-                let mut cells = Vec::new();
-                let mut reader = wb.worksheet_cells_reader(name).map_err(reader_failure)?;
-                if features.formulas {
-                    while let Some(c) = reader
-                        .next_cell_with_formula_metadata()
-                        .map_err(reader_failure)?
-                    {
-                        let (row, col) = c.pos;
-                        let value = if matches!(c.value, DataRef::Empty) && c.formula.is_some() {
-                            Some(Value::FormulaWithoutValue)
-                        } else {
-                            ctx.convert(c.value)
-                        };
-                        ctx.push(&mut cells, row, col, value, name)?;
-                    }
-                } else {
-                    while let Some(c) = reader.next_cell().map_err(reader_failure)? {
-                        let (row, col) = c.get_position();
-                        let value = ctx.convert(c.get_value().clone());
-                        ctx.push(&mut cells, row, col, value, name)?;
-                    }
-                }
-                drop(reader);
-                let merged = if features.merges {
-                    wb.merge_cells_by_sheet_name(name).unwrap_or_default()
-                } else {
-                    Vec::new()
-                };
-                Ok((cells, merged))
-            })
-        }
-        "xlsb" => {
-            let mut wb: Xlsb<_> = ctx.open(|| Xlsb::new(cursor))?;
-            let is_1904 = wb.has_1904_epoch();
-            ctx.read_sheets(&mut wb, is_1904, |wb, name| {
-                let mut cells = Vec::new();
-                let mut reader = wb.worksheet_cells_reader(name).map_err(reader_failure)?;
-                while let Some(c) = reader.next_cell().map_err(reader_failure)? {
-                    let (row, col) = c.get_position();
-                    let value = ctx.convert(c.get_value().clone());
-                    ctx.push(&mut cells, row, col, value, name)?;
-                }
-                Ok((cells, Vec::new()))
-            })
-        }
-        "xls" => {
-            let mut wb: Xls<_> = ctx.open(|| Xls::new(cursor))?;
-            let is_1904 = wb.has_1904_epoch();
-            ctx.read_sheets(&mut wb, is_1904, |wb, name| {
-                let range = wb.worksheet_range(name).map_err(reader_failure)?;
-                let merged = wb.merge_cells_by_sheet_name(name).unwrap_or_default();
-                Ok((ctx.range_cells(&range, name)?, merged))
-            })
-        }
-        "ods" => {
-            let mut merges = ods::merges(cursor.get_ref());
-            let mut wb: Ods<_> = ctx.open(|| Ods::new(cursor))?;
-            ctx.read_sheets(&mut wb, false, |wb, name| {
-                let range = wb.worksheet_range(name).map_err(reader_failure)?;
-                Ok((
-                    ctx.range_cells(&range, name)?,
-                    merges.remove(name).unwrap_or_default(),
-                ))
-            })
-        }
+        "xlsx" | "xlsm" => read_xlsx(cursor, &ctx),
+        "xlsb" => read_xlsb(cursor, &ctx),
+        "xls" => read_xls(cursor, &ctx),
+        "ods" => read_ods(cursor, &ctx),
         other => Err(Diagnostic::new(
             Severity::Error,
             Code::FileUnreadable,
@@ -303,6 +237,84 @@ fn read_as(bytes: &[u8], ext: &str, ctx: &Context<'_>) -> Result<RawWorkbook, Di
             ),
         )),
     }
+}
+
+/// Reads the recognised sheets of an xlsx or xlsm workbook.
+fn read_xlsx(cursor: Cursor<&[u8]>, ctx: &Context<'_>) -> Result<RawWorkbook, Diagnostic> {
+    let features = xlsx_features(cursor.get_ref());
+    let mut wb: Xlsx<_> = ctx.open(|| Xlsx::new(cursor))?;
+    let is_1904 = wb.has_1904_epoch();
+    ctx.read_sheets(&mut wb, is_1904, |wb, name| {
+        let mut cells = Vec::new();
+        let mut reader = wb.worksheet_cells_reader(name).map_err(reader_failure)?;
+        if features.formulas {
+            while let Some(c) = reader
+                .next_cell_with_formula_metadata()
+                .map_err(reader_failure)?
+            {
+                let (row, col) = c.pos;
+                let value = if matches!(c.value, DataRef::Empty) && c.formula.is_some() {
+                    Some(Value::FormulaWithoutValue)
+                } else {
+                    ctx.convert(c.value)
+                };
+                ctx.push(&mut cells, row, col, value, name)?;
+            }
+        } else {
+            while let Some(c) = reader.next_cell().map_err(reader_failure)? {
+                let (row, col) = c.get_position();
+                let value = ctx.convert(c.get_value().clone());
+                ctx.push(&mut cells, row, col, value, name)?;
+            }
+        }
+        drop(reader);
+        let merged = if features.merges {
+            wb.merge_cells_by_sheet_name(name).unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        Ok((cells, merged))
+    })
+}
+
+/// Reads the recognised sheets of an xlsb workbook.
+fn read_xlsb(cursor: Cursor<&[u8]>, ctx: &Context<'_>) -> Result<RawWorkbook, Diagnostic> {
+    let mut wb: Xlsb<_> = ctx.open(|| Xlsb::new(cursor))?;
+    let is_1904 = wb.has_1904_epoch();
+    ctx.read_sheets(&mut wb, is_1904, |wb, name| {
+        let mut cells = Vec::new();
+        let mut reader = wb.worksheet_cells_reader(name).map_err(reader_failure)?;
+        while let Some(c) = reader.next_cell().map_err(reader_failure)? {
+            let (row, col) = c.get_position();
+            let value = ctx.convert(c.get_value().clone());
+            ctx.push(&mut cells, row, col, value, name)?;
+        }
+        Ok((cells, Vec::new()))
+    })
+}
+
+/// Reads the recognised sheets of an xls workbook.
+fn read_xls(cursor: Cursor<&[u8]>, ctx: &Context<'_>) -> Result<RawWorkbook, Diagnostic> {
+    let mut wb: Xls<_> = ctx.open(|| Xls::new(cursor))?;
+    let is_1904 = wb.has_1904_epoch();
+    ctx.read_sheets(&mut wb, is_1904, |wb, name| {
+        let range = wb.worksheet_range(name).map_err(reader_failure)?;
+        let merged = wb.merge_cells_by_sheet_name(name).unwrap_or_default();
+        Ok((ctx.range_cells(&range, name)?, merged))
+    })
+}
+
+/// Reads the recognised sheets of an ods workbook.
+fn read_ods(cursor: Cursor<&[u8]>, ctx: &Context<'_>) -> Result<RawWorkbook, Diagnostic> {
+    let mut merges = ods::merges(cursor.get_ref());
+    let mut wb: Ods<_> = ctx.open(|| Ods::new(cursor))?;
+    ctx.read_sheets(&mut wb, false, |wb, name| {
+        let range = wb.worksheet_range(name).map_err(reader_failure)?;
+        Ok((
+            ctx.range_cells(&range, name)?,
+            merges.remove(name).unwrap_or_default(),
+        ))
+    })
 }
 
 type Cells = Vec<(u32, u32, Value)>;
