@@ -241,3 +241,36 @@ fn a_missing_insatser_sheet_is_an_error_and_uppgifter_a_warning() {
     assert!(severities.contains(&(Severity::Warning, "missing-sheet")));
     assert_eq!(sub.summary.administration, "a");
 }
+
+#[test]
+fn a_workbook_of_a_thousand_sheets_gets_a_short_message() {
+    let raw = RawWorkbook {
+        other_sheets: (1..=1024).map(|i| format!("Blad{i}")).collect(),
+        ..RawWorkbook::default()
+    };
+    let sub = run(&raw);
+    let missing = &sub.diagnostics[0];
+    assert!(missing.message.len() < 200, "{}", missing.message);
+    assert!(
+        missing.message.contains("och 1\u{a0}019 till"),
+        "{}",
+        missing.message
+    );
+}
+
+#[test]
+fn an_insatser_sheet_that_could_not_be_read_is_not_also_missing() {
+    let raw = RawWorkbook {
+        unreadable: vec![SheetKind::Initiatives],
+        ..RawWorkbook::default()
+    };
+    let sub = run(&raw);
+    let missing: Vec<&str> = sub
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::MissingSheet)
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(missing.len(), 1, "{missing:?}");
+    assert!(missing[0].starts_with("bladet Uppgifter saknas (filen har bara bladet Insatser)"));
+}
