@@ -156,10 +156,10 @@ pub(super) fn indicator_rows(
         .partial_units
         .into_iter()
         .map(|figure| {
-            let ind = config.indicator(&figure.indicator);
+            let (label, kind) = label_and_kind(config, &figure.indicator);
             PartialUnitRow {
-                label: ind.map_or(figure.indicator.clone(), |i| i.label.clone()),
-                kind: ind.map_or(IndicatorKind::Count, |i| i.kind),
+                label,
+                kind,
                 reported_text: crate::consolidate::units::period_list(&figure.reported),
                 figure,
             }
@@ -169,16 +169,29 @@ pub(super) fn indicator_rows(
         .indicators
         .into_iter()
         .map(|figure| {
-            let ind = config.indicator(&figure.indicator);
+            let (label, kind) = label_and_kind(config, &figure.indicator);
             IndicatorRow {
-                label: ind.map_or(figure.indicator.clone(), |i| i.label.clone()),
-                kind: ind.map_or(IndicatorKind::Count, |i| i.kind),
-                target: ind.and_then(|i| i.target).map(|t| t.value),
+                label,
+                kind,
+                target: config
+                    .indicator(&figure.indicator)
+                    .and_then(|i| i.target)
+                    .map(|t| t.value),
                 figure,
             }
         })
         .collect();
     (indicators, partial_units)
+}
+
+/// An indicator's label and kind from the configuration (its code, and a count, when the
+/// configuration does not have it).
+fn label_and_kind(config: &Config, code: &str) -> (String, IndicatorKind) {
+    config
+        .indicator(code)
+        .map_or((code.to_string(), IndicatorKind::Count), |i| {
+            (i.label.clone(), i.kind)
+        })
 }
 
 /// Every configured indicator's definition, for `Definitioner`.
