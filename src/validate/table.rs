@@ -70,33 +70,13 @@ pub fn locate(
         .iter()
         .find(|r| r.cells.iter().any(|(_, v)| is_first(v)))
     else {
-        out.push(
-            Diagnostic::new(
-                Severity::Error,
-                Code::MissingColumn,
-                file,
-                format!(
-                    "ingen rubrikrad hittades: ingen rad har kolumnen {}; väntade rubrikerna {}{}",
-                    first.header,
-                    columns
-                        .iter()
-                        .map(|c| c.header)
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    first_row(sheet)
-                ),
-            )
-            .in_sheet(&sheet.name)
-            .with_hint(Some(
-                "är det rätt fil? `redovisa template` skriver en tom arbetsbok med rätt rubriker"
-                    .to_string(),
-            )),
-        );
+        out.push(no_header(sheet, file, first.header));
         return None;
     };
+    let at = |d: Diagnostic| d.in_sheet(&sheet.name);
     let mut cols = BTreeMap::new();
     for (col, value) in &header.cells {
-        let at = CellRef::new(header.row, *col);
+        let cell = CellRef::new(header.row, *col);
         let text = match value {
             Value::Text(t) => t.trim().to_string(),
             other => super::display::shown(other),
@@ -106,7 +86,7 @@ pub fn locate(
         }
         match names.column(kind, &text) {
             Some(column) if cols.contains_key(&column) => out.push(
-                Diagnostic::new(
+                at(Diagnostic::new(
                     Severity::Warning,
                     Code::DuplicateColumn,
                     file,
@@ -114,27 +94,25 @@ pub fn locate(
                         "kolumnen \"{text}\" finns redan som {}; den här kolumnen läses inte",
                         spec(column).header
                     ),
-                )
-                .in_sheet(&sheet.name)
-                .at(at),
+                ))
+                .at(cell),
             ),
             Some(column) => {
                 cols.insert(column, *col);
-                warn_scaled_unit(&text, column, file, &sheet.name, at, out);
+                warn_scaled_unit(&text, column, file, &sheet.name, cell, out);
             }
             None => {
                 let hint = names
                     .closest_column(kind, &text)
                     .map(|h| format!("menade du \"{h}\"?"));
                 out.push(
-                    Diagnostic::new(
+                    at(Diagnostic::new(
                         Severity::Warning,
                         Code::UnknownColumn,
                         file,
                         format!("okänd kolumn \"{text}\" läses inte"),
-                    )
-                    .in_sheet(&sheet.name)
-                    .at(at)
+                    ))
+                    .at(cell)
                     .with_hint(hint),
                 );
             }
@@ -144,35 +122,64 @@ pub fn locate(
         .iter()
         .filter(|c| c.required && !cols.contains_key(&c.column))
     {
-        let hint = header
-            .cells
-            .iter()
-            .filter_map(|(_, v)| match v {
-                Value::Text(t) if names.column(kind, t).is_none() => Some(t),
-                _ => None,
-            })
-            .find(|t| crate::schema::levenshtein(&normalize(t), &normalize(c.header)) <= 3)
-            .map(|t| format!("kolumnen \"{t}\" kanske ska heta \"{}\"?", c.header));
-        out.push(
-            Diagnostic::new(
-                Severity::Error,
-                Code::MissingColumn,
-                file,
-                format!(
-                    "kolumnen {} saknas i rubrikraden (rad {})",
-                    c.header,
-                    header.row + 1
-                ),
-            )
-            .in_sheet(&sheet.name)
-            .at(CellRef::new(header.row, 0))
-            .with_hint(hint),
-        );
+        out.push(missing_column(sheet, header, names, file, c.header));
     }
     Some(Table {
         header_row: header.row,
         cols,
     })
+}
+
+/// No row of `sheet` has its first required column (`first`).
+fn no_header(sheet: &RawSheet, file: &str, first: &str) -> Diagnostic {
+    let expected: Vec<&str> = sheet.kind.columns().iter().map(|c| c.header).collect();
+    Diagnostic::new(
+        Severity::Error,
+        Code::MissingColumn,
+        file,
+        format!(
+            "ingen rubrikrad hittades: ingen rad har kolumnen {first}; väntade rubrikerna {}{}",
+            expected.join(", "),
+            first_row(sheet)
+        ),
+    )
+    .in_sheet(&sheet.name)
+    .with_hint(Some(
+        "är det rätt fil? `redovisa template` skriver en tom arbetsbok med rätt rubriker"
+            .to_string(),
+    ))
+}
+
+/// A required column missing from the header row, with an unknown header that looks
+/// like it as the hint.
+fn missing_column(
+    sheet: &RawSheet,
+    header: &crate::read::RawRow,
+    names: &Names,
+    file: &str,
+    wanted: &str,
+) -> Diagnostic {
+    let hint = header
+        .cells
+        .iter()
+        .filter_map(|(_, v)| match v {
+            Value::Text(t) if names.column(sheet.kind, t).is_none() => Some(t),
+            _ => None,
+        })
+        .find(|t| crate::schema::levenshtein(&normalize(t), &normalize(wanted)) <= 3)
+        .map(|t| format!("kolumnen \"{t}\" kanske ska heta \"{wanted}\"?"));
+    Diagnostic::new(
+        Severity::Error,
+        Code::MissingColumn,
+        file,
+        format!(
+            "kolumnen {wanted} saknas i rubrikraden (rad {})",
+            header.row + 1
+        ),
+    )
+    .in_sheet(&sheet.name)
+    .at(CellRef::new(header.row, 0))
+    .with_hint(hint)
 }
 
 /// Money is read as kronor; a header in thousands or millions gets a warning.
