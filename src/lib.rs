@@ -126,18 +126,7 @@ pub fn check_with(
 ) -> Result<Checked, Error> {
     let (found, mut notices) = discover::discover(input)?;
     if found.is_empty() {
-        notices.push(
-            Diagnostic::new(
-                Severity::Error,
-                Code::NoInput,
-                "",
-                format!(
-                    "inga arbetsböcker hittades i {}; väntade en .xlsx-, .xlsm-, .xlsb-, .xls- eller .ods-fil per förvaltning. Ingen rapport skrivs",
-                    input.display()
-                ),
-            )
-            .with_hint(Some(GETTING_STARTED.to_string())),
-        );
+        notices.push(no_input(input));
     }
     let names = Names::new(config);
     let vocab = Vocabulary::new(config);
@@ -185,23 +174,7 @@ pub fn check_with(
     checked
         .diagnostics
         .extend(over_allocation(agreement, config));
-    // The records stay in their files' vectors: gathering a million records into one
-    // would hold them twice for a moment.
-    let (mut initiatives, mut indicators) = (Vec::new(), Vec::new());
-    let mut layouts: foldhash::HashMap<std::sync::Arc<str>, model::IndicatorLayout> =
-        foldhash::HashMap::default();
-    for s in submissions {
-        if let Some(layout) = s.indicator_layout {
-            layouts.insert(s.summary.file.as_str().into(), layout);
-        }
-        checked.files.push(s.summary);
-        checked.diagnostics.extend(s.diagnostics);
-        initiatives.push(s.initiatives);
-        indicators.push(s.indicators);
-        checked.rejected.extend(s.rejected);
-    }
-    checked.initiatives = Chunks::new(initiatives);
-    checked.indicators = Chunks::new(indicators);
+    let layouts = gather(submissions, &mut checked);
     checked.units = consolidate::units::unit_years(&checked.indicators, config);
     checked
         .diagnostics
@@ -275,6 +248,44 @@ pub fn quiet_file_panics() {
             default(info);
         }
     }));
+}
+
+/// The finding for an input folder without workbooks.
+fn no_input(input: &Path) -> Diagnostic {
+    Diagnostic::new(
+        Severity::Error,
+        Code::NoInput,
+        "",
+        format!(
+            "inga arbetsböcker hittades i {}; väntade en .xlsx-, .xlsm-, .xlsb-, .xls- eller .ods-fil per förvaltning. Ingen rapport skrivs",
+            input.display()
+        ),
+    )
+    .with_hint(Some(GETTING_STARTED.to_string()))
+}
+
+/// Moves the files' findings, row counts and records into `checked`, and returns each
+/// file's indicator layout. The records stay in their files' vectors: gathering a
+/// million records into one would hold them twice for a moment.
+fn gather(
+    submissions: Vec<Submission>,
+    checked: &mut Checked,
+) -> foldhash::HashMap<std::sync::Arc<str>, model::IndicatorLayout> {
+    let (mut initiatives, mut indicators) = (Vec::new(), Vec::new());
+    let mut layouts = foldhash::HashMap::default();
+    for s in submissions {
+        if let Some(layout) = s.indicator_layout {
+            layouts.insert(s.summary.file.as_str().into(), layout);
+        }
+        checked.files.push(s.summary);
+        checked.diagnostics.extend(s.diagnostics);
+        initiatives.push(s.initiatives);
+        indicators.push(s.indicators);
+        checked.rejected.extend(s.rejected);
+    }
+    checked.initiatives = Chunks::new(initiatives);
+    checked.indicators = Chunks::new(indicators);
+    layouts
 }
 
 /// Reads and validates one workbook; a failure or a panic becomes a diagnostic.
