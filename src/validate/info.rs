@@ -105,28 +105,10 @@ pub(super) fn read_info(
             stem.to_string()
         }
     };
-    if let Some((cell, v)) = get(info_keys::YEAR) {
-        let year = match v {
-            Value::Number(n) if n.fract() == 0.0 => Some(*n as i64),
-            Value::Text(t) => t.trim().parse::<i64>().ok(),
-            _ => None,
-        };
-        match year {
-            Some(y) if y == i64::from(config.year) => {}
-            Some(y) => out.push(Diagnostic {
-                code: Code::ConstraintError,
-                message: format!("redovisningsåret är {y}; väntade {}", config.year),
-                ..at(cell)
-            }),
-            None => out.push(Diagnostic {
-                message: format!(
-                    "redovisningsåret {} kan inte läsas; väntade ett år, t.ex. {}",
-                    shown(v),
-                    config.year
-                ),
-                ..at(cell)
-            }),
-        }
+    if let Some((cell, v)) = get(info_keys::YEAR)
+        && let Some(finding) = year_finding(v, config.year, file)
+    {
+        out.push(finding.in_sheet(&sheet.name).at(cell));
     }
     let email = get(info_keys::EMAIL).map(|(cell, v)| (cell, text(v)));
     if let Some((cell, e)) = &email
@@ -141,12 +123,7 @@ pub(super) fn read_info(
         });
     }
     let submitted = get(info_keys::SUBMITTED).and_then(|(cell, v)| {
-        let d = match v {
-            Value::Date(d) => Some(*d),
-            Value::Number(n) => crate::value::Date::from_serial(*n, raw.is_1904),
-            Value::Text(t) => parse_date(t),
-            _ => None,
-        };
+        let d = date_of(v, raw.is_1904);
         if d.is_none() {
             out.push(Diagnostic {
                 message: format!(
@@ -165,6 +142,44 @@ pub(super) fn read_info(
         submitted,
     };
     (administration, contact)
+}
+
+/// A date cell, a serial or a date written as text.
+fn date_of(v: &Value, is_1904: bool) -> Option<crate::value::Date> {
+    match v {
+        Value::Date(d) => Some(*d),
+        Value::Number(n) => crate::value::Date::from_serial(*n, is_1904),
+        Value::Text(t) => parse_date(t),
+        _ => None,
+    }
+}
+
+/// What is wrong with the `Redovisningsår` value `v` of `file`, if anything (a finding
+/// without its place).
+fn year_finding(v: &Value, expected: i32, file: &str) -> Option<Diagnostic> {
+    let year = match v {
+        Value::Number(n) if n.fract() == 0.0 => Some(*n as i64),
+        Value::Text(t) => t.trim().parse::<i64>().ok(),
+        _ => None,
+    };
+    match year {
+        Some(y) if y == i64::from(expected) => None,
+        Some(y) => Some(Diagnostic::new(
+            Severity::Error,
+            Code::ConstraintError,
+            file,
+            format!("redovisningsåret är {y}; väntade {expected}"),
+        )),
+        None => Some(Diagnostic::new(
+            Severity::Error,
+            Code::TypeError,
+            file,
+            format!(
+                "redovisningsåret {} kan inte läsas; väntade ett år, t.ex. {expected}",
+                shown(v)
+            ),
+        )),
+    }
 }
 
 /// Key/value pairs: the first cell of a row that names a known key, and the cell right of

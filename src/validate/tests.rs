@@ -274,3 +274,15 @@ fn an_insatser_sheet_that_could_not_be_read_is_not_also_missing() {
     assert_eq!(missing.len(), 1, "{missing:?}");
     assert!(missing[0].starts_with("bladet Uppgifter saknas (filen har bara bladet Insatser)"));
 }
+
+#[test]
+fn a_report_year_in_uppgifter_other_than_the_configured_one_is_named_at_its_cell() {
+    for (year, code) in [
+        (n(2024.0), "constraint-error@B2"),
+        (t("tjugo"), "type-error@B2"),
+    ] {
+        let mut raw = book(vec![row("1", t("digital"), "Pågående", n(1.0), None)]);
+        raw.sheets[0].rows[1].cells[1] = (1, year);
+        assert_eq!(findings(&run(&raw)), [code]);
+    }
+}
