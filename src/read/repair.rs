@@ -152,16 +152,7 @@ fn relationships(files: &mut [(String, Vec<u8>)], name: &str) -> (BTreeSet<Strin
 /// xlsx: macro sheets out of `xl/workbook.xml`, `state="show"` as `visible`, dimensions
 /// without columns out of the worksheets.
 fn repair_xlsx(files: &mut [(String, Vec<u8>)]) -> bool {
-    let mut changed = false;
-    for (name, data) in files.iter_mut() {
-        if name.starts_with("xl/worksheets/")
-            && name.ends_with(".xml")
-            && let Some(fixed) = without_bad_dimension(data)
-        {
-            *data = fixed;
-            changed = true;
-        }
-    }
+    let mut changed = mend_dimensions(files);
     let (macros, renamed) = relationships(files, "xl/_rels/workbook.xml.rels");
     changed |= renamed;
     let Some(xml) = get(files, "xl/workbook.xml") else {
@@ -210,20 +201,13 @@ fn repair_xlsx(files: &mut [(String, Vec<u8>)]) -> bool {
                     left_out = usize::from(open);
                     continue;
                 }
-                let mut fixed = e.clone();
-                if e.attributes()
-                    .flatten()
-                    .any(|a| a.key.as_ref() == "state" && a.value.as_ref() == "show")
-                {
-                    changed = true;
-                    fixed.clear_attributes();
-                    fixed.extend_attributes(e.attributes().flatten().map(|mut a| {
-                        if a.key.as_ref() == "state" {
-                            a.value = std::borrow::Cow::Borrowed("visible");
-                        }
-                        a
-                    }));
-                }
+                let fixed = match shown_as_visible(&e) {
+                    Some(fixed) => {
+                        changed = true;
+                        fixed
+                    }
+                    None => e,
+                };
                 if open {
                     Event::Start(fixed)
                 } else {
@@ -237,6 +221,44 @@ fn repair_xlsx(files: &mut [(String, Vec<u8>)]) -> bool {
     }
     if changed {
         set(files, "xl/workbook.xml", writer.into_inner());
+    }
+    changed
+}
+
+/// A `<sheet>` with `state="show"` given the standard `state="visible"`; `None` when it
+/// has no such state.
+fn shown_as_visible(
+    e: &quick_xml::events::BytesStart<'static>,
+) -> Option<quick_xml::events::BytesStart<'static>> {
+    let shown = e
+        .attributes()
+        .flatten()
+        .any(|a| a.key.as_ref() == "state" && a.value.as_ref() == "show");
+    if !shown {
+        return None;
+    }
+    let mut fixed = e.clone();
+    fixed.clear_attributes();
+    fixed.extend_attributes(e.attributes().flatten().map(|mut a| {
+        if a.key.as_ref() == "state" {
+            a.value = std::borrow::Cow::Borrowed("visible");
+        }
+        a
+    }));
+    Some(fixed)
+}
+
+/// Every worksheet without a dimension that has no columns or rows; whether one changed.
+fn mend_dimensions(files: &mut [(String, Vec<u8>)]) -> bool {
+    let mut changed = false;
+    for (name, data) in files.iter_mut() {
+        if name.starts_with("xl/worksheets/")
+            && name.ends_with(".xml")
+            && let Some(fixed) = without_bad_dimension(data)
+        {
+            *data = fixed;
+            changed = true;
+        }
     }
     changed
 }
