@@ -33,36 +33,8 @@ pub(super) fn explain(
         .and_then(|(src, l)| src.lines().nth(l.saturating_sub(1)))
         .unwrap_or("");
     let message = match kind {
-        ErrorKind::UndefinedError => {
-            let mut names = Vec::new();
-            collect_keys(context, 0, &mut names);
-            let name = match last_name(&source_text) {
-                n if !n.is_empty() => n,
-                _ => unknown_on_line(line_text, &names),
-            };
-            let hint =
-                crate::schema::closest(&name, names.iter().map(|n| (n.as_str(), n.as_str())))
-                    .map(|c| format!("; menade du {c}?"))
-                    .unwrap_or_default();
-            if name.is_empty() {
-                "ett namn som mallen använder finns inte i sammanhanget (se `redovisa templates context`)".to_string()
-            } else {
-                format!(
-                    "namnet `{name}` finns inte i sammanhanget{hint} (se `redovisa templates context`)"
-                )
-            }
-        }
-        ErrorKind::UnknownFilter => {
-            let name = innermost
-                .detail()
-                .and_then(|d| d.split_whitespace().nth(1))
-                .unwrap_or("")
-                .to_string();
-            let hint = crate::schema::closest(&name, FILTERS.iter().map(|f| (*f, *f)))
-                .map(|c| format!("; menade du {c}?"))
-                .unwrap_or_default();
-            format!("filtret `{name}` finns inte{hint} (filtren står i templates/README.md)")
-        }
+        ErrorKind::UndefinedError => undefined(context, &source_text, line_text),
+        ErrorKind::UnknownFilter => unknown_filter(innermost),
         ErrorKind::OutOfFuel => format!(
             "mallen avbröts efter {} steg, fler än någon rapport av den här storleken behöver; \
              går en loop över stora listor inuti en annan, eller anropar ett makro sig självt \
@@ -99,6 +71,38 @@ pub(super) fn explain(
         *m = message;
     }
     error
+}
+
+/// A name the context lacks, with the closest one it has.
+fn undefined(context: &Value, source_text: &str, line_text: &str) -> String {
+    let mut names = Vec::new();
+    collect_keys(context, 0, &mut names);
+    let name = match last_name(source_text) {
+        n if !n.is_empty() => n,
+        _ => unknown_on_line(line_text, &names),
+    };
+    let hint = crate::schema::closest(&name, names.iter().map(|n| (n.as_str(), n.as_str())))
+        .map(|c| format!("; menade du {c}?"))
+        .unwrap_or_default();
+    if name.is_empty() {
+        "ett namn som mallen använder finns inte i sammanhanget (se `redovisa templates context`)"
+            .to_string()
+    } else {
+        format!("namnet `{name}` finns inte i sammanhanget{hint} (se `redovisa templates context`)")
+    }
+}
+
+/// A filter that does not exist, with the closest one that does.
+fn unknown_filter(e: &minijinja::Error) -> String {
+    let name = e
+        .detail()
+        .and_then(|d| d.split_whitespace().nth(1))
+        .unwrap_or("")
+        .to_string();
+    let hint = crate::schema::closest(&name, FILTERS.iter().map(|f| (*f, *f)))
+        .map(|c| format!("; menade du {c}?"))
+        .unwrap_or_default();
+    format!("filtret `{name}` finns inte{hint} (filtren står i templates/README.md)")
 }
 
 /// Whether `e` (or its cause) is the output bound of [`Bounded`].
