@@ -16,6 +16,36 @@ use super::{Formats, bilaga, draft_mark, fit, page_setup, source_line};
 /// without the table's banding (SPEC 3.1). At this size the check takes about 0,3 s.
 const TABLE_MAX_CELLS: usize = 1_000_000;
 
+/// The Bilaga's header row (row 3) with filters down to `last`: an Excel table object,
+/// or styled headers with an autofilter. The table is added first: it writes its header
+/// row, and in constant-memory mode rows must be written in order.
+fn filters(
+    ws: &mut rust_xlsxwriter::Worksheet,
+    f: &Formats,
+    headers: &[&str],
+    last: u32,
+    table: bool,
+) -> Result<(), XlsxError> {
+    let last_col = headers.len() as u16 - 1;
+    if table {
+        let columns: Vec<TableColumn> = headers
+            .iter()
+            .map(|h| TableColumn::new().set_header(*h))
+            .collect();
+        let table = Table::new()
+            .set_columns(&columns)
+            .set_style(TableStyle::Light1)
+            .set_name("Insatser");
+        ws.add_table(2, 0, last, last_col, &table)?;
+    } else {
+        for (c, h) in headers.iter().enumerate() {
+            ws.write_string_with_format(2, c as u16, *h, &f.header_left)?;
+        }
+        ws.autofilter(2, 0, last, last_col)?;
+    }
+    Ok(())
+}
+
 /// Whether a Bilaga of `initiatives` rows is written as an Excel table object.
 fn as_table(initiatives: usize) -> bool {
     initiatives * bilaga::COLUMNS <= TABLE_MAX_CELLS
@@ -64,24 +94,7 @@ pub(super) fn appendix_sheet(
     let date_fmt = Format::new().set_num_format("yyyy-mm-dd");
     let mut widths = headers.map(|h| h.chars().count());
     let last = (3 + report.initiatives.len() as u32).max(4) - 1;
-    if as_table(report.initiatives.len()) {
-        // The table first: it writes its header row, and in constant-memory mode rows
-        // must be written in order.
-        let columns: Vec<TableColumn> = headers
-            .iter()
-            .map(|h| TableColumn::new().set_header(*h))
-            .collect();
-        let table = Table::new()
-            .set_columns(&columns)
-            .set_style(TableStyle::Light1)
-            .set_name("Insatser");
-        ws.add_table(2, 0, last, headers.len() as u16 - 1, &table)?;
-    } else {
-        for (c, h) in headers.iter().enumerate() {
-            ws.write_string_with_format(2, c as u16, *h, &f.header_left)?;
-        }
-        ws.autofilter(2, 0, last, headers.len() as u16 - 1)?;
-    }
+    filters(ws, f, &headers, last, as_table(report.initiatives.len()))?;
     let styles = bilaga::Styles {
         date: &date_fmt,
         kr: &f.kr,
