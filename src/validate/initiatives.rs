@@ -8,6 +8,7 @@ use crate::model::{Initiative, Status, Texts};
 use crate::read::Value;
 use crate::schema::{Column, TOTALS_WORDS};
 use crate::text::collapse;
+use crate::value::Date;
 use crate::value::ore;
 
 use super::Vocabulary;
@@ -106,18 +107,7 @@ pub fn read_row(
     stem: &str,
 ) -> Outcome {
     let name = r.text(Column::Name);
-    match &name {
-        None if !r.is_filled(Column::Name) => r.missing(Column::Name, "insatsens namn"),
-        Some(n) if n.chars().count() > MAX_NAME_CHARS => r.error(
-            Code::ConstraintError,
-            Column::Name,
-            format!(
-                "namnet har {} tecken; högst {MAX_NAME_CHARS} tecken är tillåtna",
-                n.chars().count()
-            ),
-        ),
-        _ => {}
-    }
+    check_name(r, name.as_deref());
     let area = required(r, Column::Area, "insatsområde", |r| {
         r.choice(
             Column::Area,
@@ -139,15 +129,7 @@ pub fn read_row(
     let spent_ore = r.money(Column::Spent);
     let agreement_ore = r.money(Column::AgreementFunds);
     let municipal_cooperation = r.yes_no(Column::MunicipalCooperation);
-    if let (Some(s), Some(e)) = (start, end)
-        && e < s
-    {
-        r.error(
-            Code::ConstraintError,
-            Column::End,
-            format!("slutdatum {e} ligger före startdatum {s}; väntade ett slutdatum från {s}"),
-        );
-    }
+    check_dates(r, start, end);
     if spent_ore.is_none()
         && !r.is_filled(Column::Spent)
         && status.is_some_and(|s| s != Status::Planned)
@@ -188,6 +170,35 @@ pub fn read_row(
         municipal_cooperation,
         row: r.excel_row(),
     })
+}
+
+/// An initiative needs a name, and not an endless one.
+fn check_name(r: &mut RowReader<'_>, name: Option<&str>) {
+    match name {
+        None if !r.is_filled(Column::Name) => r.missing(Column::Name, "insatsens namn"),
+        Some(n) if n.chars().count() > MAX_NAME_CHARS => r.error(
+            Code::ConstraintError,
+            Column::Name,
+            format!(
+                "namnet har {} tecken; högst {MAX_NAME_CHARS} tecken är tillåtna",
+                n.chars().count()
+            ),
+        ),
+        _ => {}
+    }
+}
+
+/// An initiative cannot end before it starts.
+fn check_dates(r: &mut RowReader<'_>, start: Option<Date>, end: Option<Date>) {
+    if let (Some(s), Some(e)) = (start, end)
+        && e < s
+    {
+        r.error(
+            Code::ConstraintError,
+            Column::End,
+            format!("slutdatum {e} ligger före startdatum {s}; väntade ett slutdatum från {s}"),
+        );
+    }
 }
 
 /// Agreement funds are part of the funds used (SPEC 2.2): never more than `Använda
