@@ -265,54 +265,9 @@ fn initiatives_sheet(
         .collect::<String>()
         .to_uppercase();
     let mut ids = Vec::new();
+    let formats = (&date_fmt, &money_fmt);
     for i in 0..rows {
-        let r = 4 + i as u32;
-        let area_index = i % config.areas.len();
-        let area = &config.areas[area_index];
-        let status = Status::ALL[(i / config.areas.len() + rng.below(2) as usize) % 4];
-        let names = NAMES[area_index % NAMES.len()];
-        let id = format!("{prefix}-{:03}", i + 1);
-        ws.write_string(r, 0, &id)?;
-        let place = rng.pick(&PLACES);
-        ws.write_string(r, 1, format!("{} {place}", rng.pick(names)))?;
-        ws.write_string(
-            r,
-            2,
-            format!("Insatsen genomförs vid {place} under {}.", config.year),
-        )?;
-        ws.write_string(
-            r,
-            3,
-            if rng.below(3) == 0 {
-                &area.code
-            } else {
-                &area.label
-            },
-        )?;
-        ws.write_number(r, 4, (1 + rng.below(4)) as f64)?;
-        ws.write_string(r, 5, status.label())?;
-        let start_month = 1 + rng.below(9) as u8;
-        let start = ExcelDateTime::from_ymd(config.year as u16, start_month, 1)?;
-        ws.write_datetime_with_format(r, 6, &start, &date_fmt)?;
-        if matches!(status, Status::Completed | Status::Cancelled) {
-            let end = ExcelDateTime::from_ymd(config.year as u16, (start_month + 3).min(12), 28)?;
-            ws.write_datetime_with_format(r, 7, &end, &date_fmt)?;
-        }
-        let budget = (rng.range(50.0, 1200.0)).round() * 1000.0;
-        ws.write_number_with_format(r, 8, budget, &money_fmt)?;
-        if status != Status::Planned {
-            let spent = (budget * rng.range(0.3, 1.1)).round();
-            let agreement = (spent * rng.range(0.6, 1.0)).round();
-            ws.write_number_with_format(r, 9, spent, &money_fmt)?;
-            ws.write_number_with_format(r, 10, agreement, &money_fmt)?;
-        }
-        ws.write_string(r, 11, *rng.pick(&TARGET_GROUPS))?;
-        ws.write_string(r, 12, if rng.below(2) == 0 { "Ja" } else { "Nej" })?;
-        if status == Status::Completed {
-            ws.write_string(r, 13, "Insatsen har genomförts enligt plan.")?;
-        }
-        ws.write_string(r, 14, "Kim Andersson")?;
-        ids.push(id);
+        ids.push(initiative_row(ws, config, i, &prefix, rng, formats)?);
     }
     for (c, w) in [12, 40, 40, 30, 12, 12, 12, 12, 14, 14, 16, 24, 10, 30, 16]
         .iter()
@@ -322,6 +277,65 @@ fn initiatives_sheet(
     }
     ws.set_freeze_panes(4, 0)?;
     Ok(ids)
+}
+
+/// Writes initiative number `i` (0-based) at sheet row 5 + `i`; returns its id. The
+/// random draws come in a fixed order, so a seed gives the same workbook.
+fn initiative_row(
+    ws: &mut Worksheet,
+    config: &Config,
+    i: usize,
+    prefix: &str,
+    rng: &mut Rng,
+    (date_fmt, money_fmt): (&Format, &Format),
+) -> Result<String, XlsxError> {
+    let r = 4 + i as u32;
+    let area_index = i % config.areas.len();
+    let area = &config.areas[area_index];
+    let status = Status::ALL[(i / config.areas.len() + rng.below(2) as usize) % 4];
+    let names = NAMES[area_index % NAMES.len()];
+    let id = format!("{prefix}-{:03}", i + 1);
+    ws.write_string(r, 0, &id)?;
+    let place = rng.pick(&PLACES);
+    ws.write_string(r, 1, format!("{} {place}", rng.pick(names)))?;
+    ws.write_string(
+        r,
+        2,
+        format!("Insatsen genomförs vid {place} under {}.", config.year),
+    )?;
+    ws.write_string(
+        r,
+        3,
+        if rng.below(3) == 0 {
+            &area.code
+        } else {
+            &area.label
+        },
+    )?;
+    ws.write_number(r, 4, (1 + rng.below(4)) as f64)?;
+    ws.write_string(r, 5, status.label())?;
+    let start_month = 1 + rng.below(9) as u8;
+    let start = ExcelDateTime::from_ymd(config.year as u16, start_month, 1)?;
+    ws.write_datetime_with_format(r, 6, &start, date_fmt)?;
+    if matches!(status, Status::Completed | Status::Cancelled) {
+        let end = ExcelDateTime::from_ymd(config.year as u16, (start_month + 3).min(12), 28)?;
+        ws.write_datetime_with_format(r, 7, &end, date_fmt)?;
+    }
+    let budget = (rng.range(50.0, 1200.0)).round() * 1000.0;
+    ws.write_number_with_format(r, 8, budget, money_fmt)?;
+    if status != Status::Planned {
+        let spent = (budget * rng.range(0.3, 1.1)).round();
+        let agreement = (spent * rng.range(0.6, 1.0)).round();
+        ws.write_number_with_format(r, 9, spent, money_fmt)?;
+        ws.write_number_with_format(r, 10, agreement, money_fmt)?;
+    }
+    ws.write_string(r, 11, *rng.pick(&TARGET_GROUPS))?;
+    ws.write_string(r, 12, if rng.below(2) == 0 { "Ja" } else { "Nej" })?;
+    if status == Status::Completed {
+        ws.write_string(r, 13, "Insatsen har genomförts enligt plan.")?;
+    }
+    ws.write_string(r, 14, "Kim Andersson")?;
+    Ok(id)
 }
 
 /// The unit (clinic, team) number `clinic` of administration `index`: every unit has a
