@@ -15,3 +15,4 @@ mod rules;
 mod sample;
 mod snapshots_of_text;
 mod template;
+mod units;
