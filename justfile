@@ -17,6 +17,10 @@ lint:
     cargo fmt --check
     cargo clippy --release --all-targets -- -D warnings
 
+# `check` over the real-world corpus beside the repository (as .ci/run does when it is there)
+corpus DIR="../shared/corpus/realworld/files":
+    REDOVISA_CORPUS="$(cd {{DIR}} && pwd)" cargo test --release --test redovisa corpus -- --ignored
+
 # Regenerate the example input (six administrations of Region Exempel), over the shipped files
 sample:
     cargo run --release -- sample --administrations 6 --rows 30 --clinics 3 --seed 2025 --to input --force
