@@ -17,7 +17,8 @@ mod notes;
 mod order;
 mod parts;
 use notes::{funds_notes, suppression_note, unit_notes};
-use order::{current, sort_initiatives};
+use order::sort_initiatives;
+use parts::current;
 
 /// The whole report.
 #[derive(Debug, Clone, Serialize)]

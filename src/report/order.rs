@@ -1,10 +1,9 @@
-//! The order of the Bilaga's rows, and this year's figures as the comparison sees them.
+//! The order of the Bilaga's rows: administration in Swedish order, file, row.
 
 use std::sync::Arc;
 
 use foldhash::{HashMap, HashSet};
 
-use super::Report;
 use crate::model::Initiative;
 use crate::rows::Chunks;
 
@@ -67,43 +66,4 @@ pub(super) fn sort_initiatives(initiatives: &mut Chunks<Initiative>) {
         }
         chunks.sort_by_cached_key(|c| chunk_key(c));
     });
-}
-
-/// This year's figures as the comparison needs them.
-pub(super) fn current(report: &Report) -> crate::compare::Current<'_> {
-    let t = &report.totals;
-    crate::compare::Current {
-        year: report.year,
-        totals: (
-            t.initiatives,
-            t.spent_kr.kronor(),
-            t.agreement_funds_kr.kronor(),
-        ),
-        by_area: report
-            .by_area
-            .iter()
-            .map(|a| {
-                (
-                    a.area.clone(),
-                    a.label.clone(),
-                    a.initiatives,
-                    a.spent_kr.kronor(),
-                )
-            })
-            .collect(),
-        by_administration: report
-            .by_administration
-            .iter()
-            .map(|a| {
-                let name = a.administration.clone();
-                (name.clone(), name, a.initiatives, a.spent_kr.kronor())
-            })
-            .collect(),
-        indicators: report
-            .indicators
-            .iter()
-            .map(|r| (&r.figure, r.label.as_str(), r.kind))
-            .collect(),
-        initiatives: &report.initiatives,
-    }
 }

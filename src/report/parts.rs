@@ -1,8 +1,9 @@
 //! The report's parts from the consolidated figures: the totals, the money per
-//! administration and area, the count tables, the indicator rows and definitions.
+//! administration and area, the count tables, the indicator rows and definitions; and
+//! this year's figures as the comparison sees them.
 
 use super::{
-    AdministrationRow, AreaRow, IndicatorDefinition, IndicatorRow, Matrix, PartialUnitRow,
+    AdministrationRow, AreaRow, IndicatorDefinition, IndicatorRow, Matrix, PartialUnitRow, Report,
     ShiftRow, StatusRow, Totals, matrix, per, shift_heading,
 };
 use crate::config::{Config, IndicatorKind};
@@ -211,4 +212,43 @@ pub(super) fn definitions(config: &Config) -> Vec<IndicatorDefinition> {
             year_value: i.year_value_rule(),
         })
         .collect()
+}
+
+/// This year's figures as the comparison needs them.
+pub(super) fn current(report: &Report) -> crate::compare::Current<'_> {
+    let t = &report.totals;
+    crate::compare::Current {
+        year: report.year,
+        totals: (
+            t.initiatives,
+            t.spent_kr.kronor(),
+            t.agreement_funds_kr.kronor(),
+        ),
+        by_area: report
+            .by_area
+            .iter()
+            .map(|a| {
+                (
+                    a.area.clone(),
+                    a.label.clone(),
+                    a.initiatives,
+                    a.spent_kr.kronor(),
+                )
+            })
+            .collect(),
+        by_administration: report
+            .by_administration
+            .iter()
+            .map(|a| {
+                let name = a.administration.clone();
+                (name.clone(), name, a.initiatives, a.spent_kr.kronor())
+            })
+            .collect(),
+        indicators: report
+            .indicators
+            .iter()
+            .map(|r| (&r.figure, r.label.as_str(), r.kind))
+            .collect(),
+        initiatives: &report.initiatives,
+    }
 }

@@ -3,6 +3,7 @@
 
 mod appendix;
 mod build;
+mod build_outcome;
 mod check;
 mod common;
 mod compare;
@@ -10,6 +11,7 @@ mod corpus;
 mod figures;
 mod hardening;
 mod hostile;
+mod indicator_rules;
 mod report;
 mod rules;
 mod sample;
