@@ -202,7 +202,6 @@ fn is_compound_workbook(bytes: &[u8]) -> bool {
 /// Reads `bytes` as the format `ext`.
 fn read_as(bytes: &[u8], ext: &str, ctx: &Context<'_>) -> Result<RawWorkbook, Diagnostic> {
     let Context { file, limits, .. } = *ctx;
-    let ctx = *ctx;
     if matches!(ext, "xlsx" | "xlsm" | "xlsb" | "ods") {
         if bytes.starts_with(&CFB_MAGIC) {
             // Excel stores a password-protected workbook as an encrypted package inside
@@ -223,10 +222,10 @@ fn read_as(bytes: &[u8], ext: &str, ctx: &Context<'_>) -> Result<RawWorkbook, Di
     }
     let cursor = Cursor::new(bytes);
     match ext {
-        "xlsx" | "xlsm" => read_xlsx(cursor, &ctx),
-        "xlsb" => read_xlsb(cursor, &ctx),
-        "xls" => read_xls(cursor, &ctx),
-        "ods" => read_ods(cursor, &ctx),
+        "xlsx" | "xlsm" => read_xlsx(cursor, ctx),
+        "xlsb" => read_xlsb(cursor, ctx),
+        "xls" => read_xls(cursor, ctx),
+        "ods" => read_ods(cursor, ctx),
         other => Err(Diagnostic::new(
             Severity::Error,
             Code::FileUnreadable,

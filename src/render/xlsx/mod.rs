@@ -92,8 +92,6 @@ impl Formats {
     fn new() -> Self {
         // Third section: zero shows as the official "nothing to report" dash.
         let int = "#,##0;\u{2212}#,##0;\"–\"";
-        let total = |f: Format| f.set_bold().set_border_top(FormatBorder::Thin);
-        let _ = total;
         Formats {
             title: Format::new().set_bold().set_font_size(12),
             unit: Format::new().set_italic(),
