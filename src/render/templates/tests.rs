@@ -113,3 +113,29 @@ fn suppressed_figures_render_as_x_and_html_is_escaped() {
     );
     assert_eq!(render("{{ name }}", ctx), "&lt;b&gt;&amp;&lt;&#x2f;b&gt;");
 }
+
+#[test]
+fn items_are_counted_exactly_in_short_lists_and_scaled_in_long_ones() {
+    let map = |n: usize| {
+        Value::from(BTreeMap::from_iter(
+            (0..n).map(|k| (format!("k{k}"), Value::from(k))),
+        ))
+    };
+    let list = |items: Vec<Value>| Value::from(items);
+    // A map of two entries, one a list of three maps of two entries: 2 + 3 + 3 * 2.
+    let short = Value::from(BTreeMap::from([
+        ("a".to_string(), Value::from(1)),
+        ("rows".to_string(), list(vec![map(2), map(2), map(2)])),
+    ]));
+    assert_eq!(count_items(&short, 0), 11);
+    // A list far longer than the sample: each element's two entries are scaled to all.
+    let long = list((0..10 * SAMPLE).map(|_| map(2)).collect());
+    assert_eq!(count_items(&long, 0), 10 * SAMPLE as u64 * 3);
+    // Elements of different sizes: the estimate comes from the first SAMPLE only.
+    let uneven = list(
+        (0..2 * SAMPLE)
+            .map(|i| map(if i < SAMPLE { 1 } else { 3 }))
+            .collect(),
+    );
+    assert_eq!(count_items(&uneven, 0), 2 * SAMPLE as u64 * 2);
+}
