@@ -120,6 +120,26 @@ pub fn markdown_escape(text: &str) -> String {
     out
 }
 
+/// `text` as literal text in Typst markup (the PDF's template): every ASCII punctuation
+/// character gets a backslash (Typst reads a backslash and any character as that
+/// character), so no heading, list, emphasis, label, reference, math, raw block, comment
+/// or `#` code can be formed from a cell's text, and `...`, `--` or `1.` stay as typed.
+/// Line breaks and other control characters become spaces: a value stays on its line.
+pub fn typst_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        match c {
+            c if c.is_ascii_punctuation() => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() || c == '\u{2028}' || c == '\u{2029}' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// `text` with every control character (line breaks, escape codes) and every
 /// direction override written out (`\n`, `\u{1b}`), for output read in a terminal or a
 /// log: text from people cannot start a line of its own or repaint the screen.
@@ -163,6 +183,15 @@ pub fn file_name(administration: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typst_text_cannot_become_markup() {
+        assert_eq!(typst_escape("Vård & omsorg"), "Vård \\& omsorg");
+        assert_eq!(typst_escape("= Rubrik #let x"), "\\= Rubrik \\#let x");
+        assert_eq!(typst_escape("1. a_b*c*"), "1\\. a\\_b\\*c\\*");
+        assert_eq!(typst_escape("rad\nrad"), "rad rad");
+        assert_eq!(typst_escape("Åsa Öberg"), "Åsa Öberg");
+    }
 
     #[test]
     fn counts_take_the_right_number() {

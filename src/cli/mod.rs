@@ -368,6 +368,15 @@ fn templates(
                 })?;
                 say(common, &format!("{name}: ok"));
             }
+            let growth = job.config.limits.max_render_mib << 20;
+            watchdog::bounded(growth, &render_stopped(&job), || {
+                let context = redovisa::render::templates::context(&report);
+                redovisa::render::typeset(&report, &templates, &context)
+            })?;
+            say(
+                common,
+                &format!("{}: ok (satt med Typst)", redovisa::render::pdf::TEMPLATE),
+            );
         }
     }
     Ok(0)

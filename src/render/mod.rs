@@ -4,6 +4,7 @@
 
 pub mod diagnostics;
 pub mod format;
+pub mod pdf;
 pub mod templates;
 pub mod xlsx;
 
@@ -40,11 +41,11 @@ const COMPACT_JSON_ABOVE: usize = 20_000;
 pub struct RenderTimes {
     /// Rendering and writing the xlsx.
     pub xlsx: f64,
-    /// Rendering and writing the HTML, Markdown, JSON and CSV.
+    /// Rendering and writing the HTML, Markdown, PDF, JSON and CSV.
     pub text: f64,
 }
 
-/// Renders all five outputs of SPEC section 3 into `staging`, one file at a time, the
+/// Renders all six outputs of SPEC section 3 into `staging`, one file at a time, the
 /// xlsx on one thread and the text outputs on another.
 pub fn render(
     report: &Report,
@@ -72,6 +73,10 @@ pub fn render(
                         templates.render_to(template, &context, w)
                     })?;
                 }
+                staging.put_bytes(
+                    &format!("redovisning-{y}.pdf"),
+                    &typeset(report, templates, &context)?,
+                )?;
                 let name = format!("redovisning-{y}.json");
                 staging.put(&name, |w| {
                     json(report, w).map_err(|source| Error::Write {
@@ -90,6 +95,23 @@ pub fn render(
         xlsx: xlsx?,
         text: text?,
     })
+}
+
+/// The PDF: the markup of [`pdf::TEMPLATE`] typeset, named by region and year.
+pub fn typeset(
+    report: &Report,
+    templates: &Templates,
+    context: &minijinja::Value,
+) -> Result<Vec<u8>, Error> {
+    let mut markup = Vec::new();
+    templates.render_to(pdf::TEMPLATE, context, &mut markup)?;
+    let markup = String::from_utf8(markup).map_err(|e| Error::Template {
+        template: pdf::TEMPLATE.to_string(),
+        line: None,
+        message: format!("mallen gav ogiltig UTF-8 ({e})"),
+    })?;
+    let ident = format!("redovisning-{}-{}", report.region, report.year);
+    pdf::typeset(markup, &ident, report.generated)
 }
 
 /// The consolidated data as JSON (SPEC 3.3): indented, or compact for very large reports.

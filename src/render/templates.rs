@@ -1,4 +1,4 @@
-//! The text report (HTML and Markdown) rendered with minijinja from the analysts' template
+//! The text report (HTML, Markdown, and the PDF's Typst markup) rendered with minijinja from the analysts' template
 //! folder, loaded at run time, with Swedish formatting filters.
 //!
 //! Loading reads the folder once (so a syntax error stops the run before any input is
@@ -15,16 +15,23 @@ use crate::error::Error;
 use crate::render::format::{self, NOT_AVAILABLE, NOTHING, SUPPRESSED};
 use crate::report::Report;
 
-/// The templates that produce outputs, and the extension of what each produces.
+/// The templates that produce text outputs, and the extension of what each produces.
 pub const OUTPUTS: [(&str, &str); 2] = [("report.html.j2", "html"), ("report.md.j2", "md")];
 
+/// Every template a template folder must have: the text outputs' and the PDF's.
+pub const REQUIRED: [&str; 3] = [OUTPUTS[0].0, OUTPUTS[1].0, crate::render::pdf::TEMPLATE];
+
 /// The shipped templates, compiled in as a fallback when no template folder exists.
-const BUILTIN: [(&str, &str); 5] = [
+const BUILTIN: [(&str, &str); 6] = [
     (
         "report.html.j2",
         include_str!("../../templates/report.html.j2"),
     ),
     ("report.md.j2", include_str!("../../templates/report.md.j2")),
+    (
+        "report.typ.j2",
+        include_str!("../../templates/report.typ.j2"),
+    ),
     (
         "macros.html.j2",
         include_str!("../../templates/macros.html.j2"),
@@ -54,7 +61,7 @@ impl Templates {
     /// reads them); `dir` names the folder in errors. Every output's template must be
     /// there.
     pub fn from_folder(sources: BTreeMap<String, String>, dir: &Path) -> Result<Templates, Error> {
-        for (name, _) in OUTPUTS {
+        for name in REQUIRED {
             if !sources.contains_key(name) {
                 return Err(Error::Template {
                     template: format!("{}/{name}", dir.display()),
@@ -91,18 +98,23 @@ impl Templates {
                 AutoEscape::Html
             } else if name.ends_with(".md.j2") || name.ends_with(".md") {
                 AutoEscape::Custom(MARKDOWN.into())
+            } else if name.ends_with(".typ.j2") || name.ends_with(".typ") {
+                AutoEscape::Custom(TYPST.into())
             } else {
                 AutoEscape::None
             }
         });
         env.set_formatter(|out, state, value| {
-            let markdown =
-                matches!(state.auto_escape(), AutoEscape::Custom(name) if name == MARKDOWN);
-            if markdown && !value.is_safe() {
+            let escape: Option<fn(&str) -> String> = match state.auto_escape() {
+                AutoEscape::Custom(name) if name == MARKDOWN => Some(crate::text::markdown_escape),
+                AutoEscape::Custom(name) if name == TYPST => Some(crate::text::typst_escape),
+                _ => None,
+            };
+            if let Some(escape) = escape
+                && !value.is_safe()
+            {
                 if let Some(text) = value.as_str() {
-                    return out
-                        .write_str(&crate::text::markdown_escape(text))
-                        .map_err(minijinja::Error::from);
+                    return out.write_str(&escape(text)).map_err(minijinja::Error::from);
                 }
                 return minijinja::escape_formatter(
                     out,
@@ -247,8 +259,13 @@ impl std::io::Write for Bounded<'_> {
 /// [`crate::text::markdown_escape`] unless marked `| safe`.
 const MARKDOWN: &str = "markdown";
 
+/// The auto-escape of Typst templates (the PDF's): every value written is escaped with
+/// [`crate::text::typst_escape`], so that it is text in Typst markup, unless marked
+/// `| safe`; the `typst` filter writes a value as a Typst literal for code instead.
+const TYPST: &str = "typst";
+
 /// The filters the templates have, for suggestions.
-const FILTERS: [&str; 9] = [
+const FILTERS: [&str; 10] = [
     "sek",
     "num",
     "pct",
@@ -258,6 +275,7 @@ const FILTERS: [&str; 9] = [
     "figure",
     "numerator",
     "lower",
+    "typst",
 ];
 
 /// The context every template receives: the report's fields plus the symbols.
@@ -300,6 +318,40 @@ where
     fn enumerate(self: &std::sync::Arc<Self>) -> minijinja::value::Enumerator {
         minijinja::value::Enumerator::Seq(self.0.len())
     }
+}
+
+/// `v` as a literal of Typst's code: `none`, `true`/`false`, a number, or a string in
+/// quotes with `\` and `"` escaped (for values a Typst template computes with, such as a
+/// chart's bar lengths; in markup, values are text and auto-escaped).
+fn typst_literal(v: &Value) -> String {
+    if v.is_none() {
+        return "none".into();
+    }
+    if v.kind() == minijinja::value::ValueKind::Bool {
+        return v.is_true().to_string();
+    }
+    if v.kind() == minijinja::value::ValueKind::Number {
+        return match number(v) {
+            Some(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{n:.0}"),
+            Some(n) => format!("{n}"),
+            None => "none".into(),
+        };
+    }
+    let text = v.as_str().map_or_else(|| v.to_string(), str::to_string);
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// A number from a template value; `None` for none or non-numbers.
@@ -355,6 +407,10 @@ fn add_filters(env: &mut Environment<'static>) {
         }
     });
     env.add_filter("period", |v: String| format::period_label(&v));
+    env.add_filter("typst", |v: Value| -> Result<Value, minijinja::Error> {
+        defined(&v)?;
+        Ok(Value::from_safe_string(typst_literal(&v)))
+    });
     env.add_filter("figure", |row: Value| -> Result<String, minijinja::Error> {
         if row.get_attr("suppressed")?.is_true() {
             return Ok(SUPPRESSED.to_string());

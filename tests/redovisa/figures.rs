@@ -372,7 +372,7 @@ fn the_example_appendix_agrees_with_itself_and_the_json() {
     assert!(
         (value("Tilldelade överenskommelsemedel, kr") - json_agreement - remaining).abs() < 0.005
     );
-    let utilisation = value("Utnyttjandegrad, %");
+    let utilisation = value("Utnyttjandegrad");
     let expected = json_agreement / r["totals"]["allocation_kr"].as_f64().unwrap();
     assert!(
         (utilisation - expected).abs() < 1e-9,

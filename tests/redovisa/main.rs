@@ -4,6 +4,7 @@
 mod appendix;
 mod build;
 mod build_outcome;
+mod charts;
 mod check;
 mod common;
 mod compare;
@@ -12,6 +13,7 @@ mod figures;
 mod hardening;
 mod hostile;
 mod indicator_rules;
+mod pdf;
 mod report;
 mod rules;
 mod sample;

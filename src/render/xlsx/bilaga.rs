@@ -20,6 +20,8 @@ pub(super) struct Styles<'a> {
     pub date: &'a Format,
     /// Kronor.
     pub kr: &'a Format,
+    /// Symbols of official statistics (right-aligned text).
+    pub symbol: &'a Format,
 }
 
 /// Writes `initiatives` to `ws` from row `first_row` (0-based), one row each, and widens
@@ -49,9 +51,17 @@ pub(super) fn write_rows<'a>(
                 Some(styles.date),
             )?;
         }
-        cells.number(8, i.budget_kr(), Some(styles.kr))?;
-        cells.number(9, i.spent_kr(), Some(styles.kr))?;
-        cells.number(10, i.agreement_funds_kr(), Some(styles.kr))?;
+        // Money not given is `..` (figure not available), as in the report.
+        for (col, kr) in [
+            (8, i.budget_kr()),
+            (9, i.spent_kr()),
+            (10, i.agreement_funds_kr()),
+        ] {
+            match kr {
+                Some(_) => cells.number(col, kr, Some(styles.kr))?,
+                None => cells.symbol(col, styles.symbol)?,
+            }
+        }
         let cooperation = i
             .municipal_cooperation
             .map(|b| if b { "Ja" } else { "Nej" });
@@ -85,6 +95,17 @@ impl Row<'_, '_> {
             *w = (*w).max(text.chars().count().min(MAX_WIDTH));
         }
         self.ws.write_string(self.row, col as u16, text)?;
+        Ok(())
+    }
+
+    /// The symbol `..` (figure not available).
+    fn symbol(&mut self, col: usize, format: &Format) -> Result<(), XlsxError> {
+        self.ws.write_string_with_format(
+            self.row,
+            col as u16,
+            crate::render::format::NOT_AVAILABLE,
+            format,
+        )?;
         Ok(())
     }
 

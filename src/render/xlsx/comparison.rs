@@ -37,7 +37,7 @@ pub(super) fn comparison_tables(report: &Report) -> Vec<TableSheet> {
             format!("Använda medel {p}, kr"),
             format!("Använda medel {y}, kr"),
             "Förändring, kr".to_string(),
-            "Förändring, %".to_string(),
+            "Relativ förändring".to_string(),
         ]
     };
     let total = |label: &str| {

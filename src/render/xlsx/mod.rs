@@ -13,8 +13,9 @@ mod sheets;
 mod tables;
 
 use rust_xlsxwriter::{
-    Chart, ChartFormat, ChartLegendPosition, ChartLine, ChartType, DocProperties, ExcelDateTime,
-    Format, FormatAlign, FormatBorder, Url, Workbook, Worksheet, XlsxError,
+    Chart, ChartAxisCrossing, ChartFormat, ChartLegendPosition, ChartLine, ChartType,
+    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Url, Workbook, Worksheet,
+    XlsxError,
 };
 
 use crate::render::format::{NOT_AVAILABLE, long_date, num};
@@ -144,13 +145,25 @@ struct ChartSpec {
     target: Option<u16>,
     /// Horizontal bars (long category names) rather than columns.
     horizontal: bool,
+    /// The value axis's number format, like the table's (`# ##0`, `0 %`).
+    num_format: &'static str,
 }
+
+/// The value axis's format for kronor, counts and rates: whole numbers with spaces.
+const AXIS_WHOLE: &str = "#,##0";
+/// The value axis's format for shares given in per cent (45.3 is 45 %).
+const AXIS_PERCENT: &str = "0\"\u{a0}%\"";
+/// Rows a chart takes on its sheet (340 pixels at 20 per row), and a row for its source.
+const CHART_ROWS: u32 = 18;
 
 /// The first row of a table's data (below title, unit line and header).
 const DATA_ROW: u32 = 3;
 
-/// Builds a chart from `spec` over the cells of `sheet`.
-fn chart(sheet: &str, spec: &ChartSpec) -> Chart {
+/// Builds chart `number` from `spec` over the cells of `sheet`, honest as SPEC 3.1 asks:
+/// the value axis starts at zero and has the table's number format, and the bars come in
+/// the table's order (a bar chart's category axis is reversed, as Excel draws its first
+/// category at the bottom, and crosses at its end, which keeps the value axis below).
+fn chart(sheet: &str, spec: &ChartSpec, number: u32, year: i32) -> Chart {
     let (first, last) = (DATA_ROW + spec.rows.0, DATA_ROW + spec.rows.1);
     let kind = if spec.horizontal {
         ChartType::Bar
@@ -158,7 +171,17 @@ fn chart(sheet: &str, spec: &ChartSpec) -> Chart {
         ChartType::Column
     };
     let mut chart = Chart::new(kind);
-    chart.title().set_name(&spec.title);
+    let title = format!("Diagram {number}. {}, {year}", spec.title);
+    chart.title().set_name(&title);
+    if spec.horizontal {
+        chart.x_axis().set_min(0.0).set_num_format(spec.num_format);
+        chart
+            .y_axis()
+            .set_reverse()
+            .set_crossing(ChartAxisCrossing::Max);
+    } else {
+        chart.y_axis().set_min(0.0).set_num_format(spec.num_format);
+    }
     chart
         .add_series()
         .set_name("Värde")
@@ -179,7 +202,7 @@ fn chart(sheet: &str, spec: &ChartSpec) -> Chart {
         chart.legend().set_hidden();
     }
     chart.set_width(620).set_height(340);
-    chart.set_alt_text(format!("Diagram: {}", spec.title));
+    chart.set_alt_text(title);
     chart
 }
 
@@ -204,12 +227,13 @@ pub fn write(report: &Report, out: impl std::io::Write + Send) -> Result<(), Xls
     let tables = tables(report);
     let comparison = comparison_tables(report);
     contents(&mut wb, &f, report, &tables, &comparison)?;
+    let mut diagrams = 0;
     for t in &tables {
-        table_sheet(&mut wb, &f, report, t)?;
+        table_sheet(&mut wb, &f, report, t, &mut diagrams)?;
     }
     appendix_sheet(&mut wb, &f, report)?;
     for t in &comparison {
-        table_sheet(&mut wb, &f, report, t)?;
+        table_sheet(&mut wb, &f, report, t, &mut diagrams)?;
     }
     legend(&mut wb, &f, report)?;
     definitions(&mut wb, &f, report)?;
@@ -357,11 +381,13 @@ fn write_cell(
     Ok(width)
 }
 
+/// Writes table `t` on a sheet of its own; its charts are numbered from `diagrams` on.
 fn table_sheet(
     wb: &mut Workbook,
     f: &Formats,
     report: &Report,
     t: &TableSheet,
+    diagrams: &mut u32,
 ) -> Result<(), XlsxError> {
     let ws = wb.add_worksheet();
     ws.set_name(&t.sheet)?;
@@ -405,9 +431,21 @@ fn table_sheet(
     for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(c as u16, (*w as f64 + 2.0).clamp(8.0, 60.0))?;
     }
+    // The charts go under the table, two to a printed page, the first on a page of its
+    // own: a page break before each pair keeps every chart whole on paper.
+    let mut breaks = Vec::new();
+    row += 2;
     for (k, spec) in t.charts.iter().enumerate() {
-        let chart = chart(&t.sheet, spec);
-        ws.insert_chart(2 + 20 * k as u32, t.headers.len() as u16 + 1, &chart)?;
+        if k % 2 == 0 {
+            breaks.push(row);
+        }
+        *diagrams += 1;
+        ws.insert_chart(row, 0, &chart(&t.sheet, spec, *diagrams, report.year))?;
+        ws.write_string_with_format(row + CHART_ROWS, 0, source_line(report), &f.note)?;
+        row += CHART_ROWS + 2;
+    }
+    if !breaks.is_empty() {
+        ws.set_page_breaks(&breaks)?;
     }
     ws.set_freeze_panes(3, 1)?;
     ws.set_repeat_rows(0, 2)?;

@@ -98,6 +98,7 @@ pub(super) fn appendix_sheet(
     let styles = bilaga::Styles {
         date: &date_fmt,
         kr: &f.kr,
+        symbol: &f.symbol,
     };
     bilaga::write_rows(ws, report.initiatives.iter(), 3, &styles, &mut widths)?;
     let mut r = last + 2;
@@ -106,7 +107,7 @@ pub(super) fn appendix_sheet(
     ws.write_string_with_format(
         r,
         0,
-        "Anm. Tabellen har filter i rubrikraden. Belopp i kronor.",
+        "Anm. Tabellen har filter i rubrikraden. Belopp i kronor; .. betyder att beloppet inte har angetts. Kolumnerna Fil och Rad visar var i underlaget raden står och skrivs inte ut.",
         &f.note,
     )?;
     for (c, w) in widths.iter().enumerate() {
@@ -115,7 +116,13 @@ pub(super) fn appendix_sheet(
     ws.set_freeze_panes(3, 0)?;
     ws.set_repeat_rows(0, 2)?;
     draft_mark(ws, report);
-    page_setup(ws, true);
+    // Printed: landscape, without the internal Fil and Rad columns, at full size over as
+    // many pages across as it takes, each repeating who and what (the first three columns).
+    ws.set_paper_size(9);
+    ws.set_landscape();
+    ws.set_print_area(0, 0, r, 15)?;
+    ws.set_repeat_columns(0, 2)?;
+    ws.set_footer("&L&A&RSida &P av &N");
     Ok(())
 }
 
@@ -211,7 +218,6 @@ pub(super) fn definitions(
             vec![
                 "Indikator".to_string(),
                 d.label.clone(),
-                d.code.clone(),
                 d.unit.clone(),
                 target,
                 d.definition.clone(),
@@ -223,7 +229,6 @@ pub(super) fn definitions(
         vec![
             "Insatsområde".to_string(),
             a.label.clone(),
-            a.area.clone(),
             String::new(),
             String::new(),
             String::new(),
@@ -233,8 +238,7 @@ pub(super) fn definitions(
     rows.extend(SHIFTS.iter().enumerate().map(|(i, s)| {
         vec![
             "Förflyttning".to_string(),
-            s.to_string(),
-            (i + 1).to_string(),
+            format!("{}. {s}", i + 1),
             String::new(),
             String::new(),
             String::new(),
@@ -250,7 +254,6 @@ pub(super) fn definitions(
         &[
             "Typ",
             "Namn",
-            "Kod",
             "Enhet",
             "Målvärde",
             "Definition",

@@ -183,7 +183,7 @@ fn money_table(
             "Budget, kr".into(),
             "Använda medel, kr".into(),
             "Varav överenskommelsemedel, kr".into(),
-            "Andel av använda medel, %".into(),
+            "Andel av använda medel".into(),
         ],
         rows,
         total: Some(total),
@@ -195,6 +195,7 @@ fn money_table(
             values: 3,
             target: None,
             horizontal: true,
+            num_format: super::AXIS_WHOLE,
         }],
     }
 }
@@ -204,7 +205,7 @@ fn with_previous(t: &mut TableSheet, keys: &[String], changes: &[MoneyChange], c
     t.headers
         .push(format!("Använda medel {}, kr", c.previous_year));
     t.headers
-        .push(format!("Förändring sedan {}, %", c.previous_year));
+        .push(format!("Relativ förändring sedan {}", c.previous_year));
     for (row, key) in t.rows.iter_mut().zip(keys) {
         let change = changes.iter().find(|m| &m.key == key).map(|m| m.spent_kr);
         row.push(XCell::Kr(change.and_then(|m| m.previous)));
@@ -278,9 +279,9 @@ fn funds_table(report: &Report) -> TableSheet {
             ],
             vec![
                 XCell::Text(if t.over_allocation {
-                    "Utnyttjandegrad, % (över tilldelningen, se Anm.)".into()
+                    "Utnyttjandegrad (över tilldelningen, se Anm.)".into()
                 } else {
-                    "Utnyttjandegrad, %".into()
+                    "Utnyttjandegrad".into()
                 }),
                 XCell::Pct(t.utilisation_pct),
             ],
@@ -390,17 +391,17 @@ fn indicator_table(report: &Report) -> TableSheet {
         let first_row = rows.len() as u32;
         rows.extend(shown[start..end].iter().map(|r| indicator_cells(r)));
         charts.push(ChartSpec {
-            title: format!(
-                "{} ({}), {}",
-                shown[start].label,
-                unit_of(report, code),
-                report.year
-            ),
+            title: format!("{} ({})", shown[start].label, unit_of(report, code)),
             rows: (first_row, rows.len() as u32 - 1),
             categories: 1,
             values: 2,
             target: shown[start].target.map(|_| 5),
             horizontal: false,
+            num_format: if shown[start].kind == IndicatorKind::Share {
+                super::AXIS_PERCENT
+            } else {
+                super::AXIS_WHOLE
+            },
         });
         rows.extend(
             report
@@ -409,6 +410,10 @@ fn indicator_table(report: &Report) -> TableSheet {
                 .filter(|u| &u.figure.indicator == code)
                 .map(partial_unit_cells),
         );
+        // The indicator's name once, on its group's first row.
+        for cells in &mut rows[first_row as usize + 1..] {
+            cells[0] = XCell::Text(String::new());
+        }
         start = end;
     }
     let units: Vec<String> = report

@@ -1,0 +1,261 @@
+//! The PDF (SPEC 3.2a) and the HTML report printed on A4 (SPEC 3.2), read back with
+//! poppler's `pdfinfo`, `pdffonts` and `pdftotext` and printed with headless Chromium.
+//!
+//! Those programs are not Rust crates: `.ci/run` installs them (Debian's `poppler-utils`
+//! and `chromium`) and sets `REDOVISA_REQUIRE_TOOLS=1`, so that in CI a missing one fails
+//! the test. On a machine without them (a fresh clone), the checks that need them say so
+//! on stderr and are skipped; the PDF's own checks (bytes, reruns) always run.
+
+use crate::common::*;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The program `name` on `PATH`, or `None` (a failure when tools are required).
+fn tool(name: &str) -> Option<PathBuf> {
+    let found = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|dir| dir.join(name))
+            .find(|p| p.is_file())
+    });
+    if found.is_none() {
+        assert!(
+            std::env::var_os("REDOVISA_REQUIRE_TOOLS").is_none(),
+            "{name} is required (REDOVISA_REQUIRE_TOOLS) but not installed"
+        );
+        eprintln!("{name} is not installed: its checks are skipped");
+    }
+    found
+}
+
+fn stdout_of(program: &Path, args: &[&str]) -> String {
+    let out = Command::new(program).args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Each page's text (`pdftotext -layout`, pages split at form feeds).
+fn pages(pdftotext: &Path, pdf: &Path) -> Vec<String> {
+    let text = stdout_of(pdftotext, &["-layout", pdf.to_str().unwrap(), "-"]);
+    let mut pages: Vec<String> = text.split('\u{c}').map(str::to_string).collect();
+    if pages.last().is_some_and(|p| p.trim().is_empty()) {
+        pages.pop();
+    }
+    pages
+}
+
+/// Each page's size in points, from `pdfinfo`.
+fn page_sizes(pdfinfo: &Path, pdf: &Path) -> Vec<(f64, f64)> {
+    let info = stdout_of(pdfinfo, &["-f", "1", "-l", "100000", pdf.to_str().unwrap()]);
+    info.lines()
+        .filter(|l| l.starts_with("Page") && l.contains(" size:"))
+        .map(|l| {
+            let dims: Vec<f64> = l
+                .split_whitespace()
+                .filter_map(|w| w.parse::<f64>().ok())
+                .collect();
+            (dims[1], dims[2])
+        })
+        .collect()
+}
+
+/// Whether a page of `w` × `h` points is A4, upright or on its side.
+fn is_a4((w, h): (f64, f64)) -> bool {
+    let (short, long) = (w.min(h), w.max(h));
+    (short - 595.28).abs() < 1.0 && (long - 841.89).abs() < 1.0
+}
+
+#[test]
+fn the_example_pdf_is_a4_with_contents_every_table_and_embedded_fonts() {
+    let sc = example();
+    let pdf = sc.output().join("redovisning-2025.pdf");
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    // A rerun into another folder gives the same bytes.
+    let again = example();
+    assert_eq!(
+        bytes,
+        std::fs::read(again.output().join("redovisning-2025.pdf")).unwrap(),
+        "reruns are byte-identical"
+    );
+    let (Some(pdfinfo), Some(pdffonts), Some(pdftotext)) =
+        (tool("pdfinfo"), tool("pdffonts"), tool("pdftotext"))
+    else {
+        return;
+    };
+    let sizes = page_sizes(&pdfinfo, &pdf);
+    assert!(sizes.len() > 10, "{sizes:?}");
+    assert!(sizes.iter().all(|s| is_a4(*s)), "{sizes:?}");
+    assert!(
+        sizes.iter().any(|(w, h)| w > h),
+        "wide tables on landscape pages"
+    );
+    // Every font is embedded: pdffonts's `emb` column (after name, type, encoding).
+    let fonts = stdout_of(&pdffonts, &[pdf.to_str().unwrap()]);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty());
+    for row in rows {
+        let words: Vec<&str> = row.split_whitespace().collect();
+        let emb = words[words.len() - 5];
+        assert_eq!(emb, "yes", "a font not embedded: {row}");
+    }
+    let pages = pages(&pdftotext, &pdf);
+    assert_eq!(pages.len(), sizes.len());
+    let all = pages.join("\n");
+    let title_page = &pages[0];
+    assert!(title_page.contains("Redovisning av God och nära vård 2025"));
+    assert!(title_page.contains("Region Exempel"));
+    assert!(title_page.contains("31 mars 2026"));
+    assert!(pages[1].contains("Innehåll"), "{}", pages[1]);
+    for (n, title) in [
+        (1, "Insatser och använda medel per förvaltning"),
+        (2, "Insatser och använda medel per insatsområde"),
+        (3, "Använda medel per förvaltning och insatsområde"),
+        (4, "Insatser efter status och förvaltning"),
+        (5, "Medel i förhållande till tilldelning och befolkning"),
+        (6, "Indikatorer per förvaltning och för regionen"),
+        (7, "Insatser per förflyttning och förvaltning"),
+        (8, "Bilaga: samtliga insatser"),
+    ] {
+        let heading = format!("Tabell {n}. {title}");
+        assert!(pages[1].contains(&heading), "contents lack {heading}");
+        assert!(
+            pages[2..].iter().any(|p| p.contains(&heading)),
+            "no page has {heading}"
+        );
+    }
+    for text in ["Teckenförklaring", "Diagram 1.", "Diagram 3.", "Källa: "] {
+        assert!(all.contains(text), "the PDF lacks {text}");
+    }
+    let last = pages.len();
+    for (i, page) in pages.iter().enumerate() {
+        assert!(
+            page.contains(&format!("Sida {} av {last}", i + 1)),
+            "page {} has no page number",
+            i + 1
+        );
+        assert!(!page.contains("UTKAST"), "a final report is no draft");
+    }
+    // No indicator code reaches readers.
+    assert!(!all.contains("named_doctor_share"));
+}
+
+#[test]
+fn a_draft_pdf_says_utkast_on_every_page() {
+    let sc = Scratch::new();
+    for f in std::fs::read_dir(repo().join("input")).unwrap() {
+        let f = f.unwrap().path();
+        std::fs::copy(&f, sc.file(f.file_name().unwrap().to_str().unwrap())).unwrap();
+    }
+    simple_book(
+        &sc.file("trasig.xlsx"),
+        "Trasig",
+        vec![vec![s("Dålig"), s("digital"), s("Pågående"), s("hundra")]],
+    );
+    assert_eq!(code(&sc.run(&["build", "--allow-errors"])), 1);
+    let pdf = sc.output().join("redovisning-2025.pdf");
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+    let Some(pdftotext) = tool("pdftotext") else {
+        return;
+    };
+    let pages = pages(&pdftotext, &pdf);
+    assert!(pages.len() > 10);
+    for (i, page) in pages.iter().enumerate() {
+        assert!(page.contains("UTKAST"), "page {} lacks UTKAST", i + 1);
+    }
+    assert!(pages.iter().any(|p| p.contains("Avvikelser")));
+}
+
+/// The header cells of every `<table>` in `html`: its id and the text of its header
+/// row's last cell.
+fn last_headers(html: &str) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    for table in html.split("<table").skip(1) {
+        let id = table
+            .split_once("id=\"")
+            .map_or("", |(_, rest)| rest.split('"').next().unwrap_or(""));
+        let Some(head) = table
+            .split("</thead>")
+            .next()
+            .filter(|h| h.contains("<thead>"))
+        else {
+            continue;
+        };
+        let last = head.rsplit("<th").next().unwrap_or("");
+        let text = last.split_once('>').map_or("", |(_, t)| t);
+        let text = text.split('<').next().unwrap_or("").trim().to_string();
+        found.push((id.to_string(), text));
+    }
+    found
+}
+
+#[test]
+fn the_html_report_printed_by_chromium_loses_no_column() {
+    let sc = example();
+    let Some(chromium) = tool("chromium") else {
+        return;
+    };
+    let Some(pdftotext) = tool("pdftotext") else {
+        return;
+    };
+    let html_path = sc.output().join("redovisning-2025.html");
+    let printed = sc.dir.path().join("printed.pdf");
+    let profile = sc.dir.path().join("chromium-profile");
+    let out = Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--print-to-pdf={}", printed.display()))
+        .arg(format!("file://{}", html_path.display()))
+        .output()
+        .unwrap();
+    assert!(
+        printed.is_file(),
+        "chromium printed nothing: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let html = std::fs::read_to_string(&html_path).unwrap();
+    // Text clipped by a scrolling box or cut at the page's edge is not in the PDF's text:
+    // each table's last column header, and the last cell of each of tabell 1's rows,
+    // must be there. Headers can wrap over lines, so words are compared.
+    let text = pages(&pdftotext, &printed).join("\n");
+    let words: std::collections::HashSet<&str> = text.split_whitespace().collect();
+    let headers = last_headers(&html);
+    assert!(headers.len() >= 8, "{headers:?}");
+    for (id, header) in &headers {
+        for word in header.split_whitespace() {
+            assert!(
+                words.contains(word),
+                "table {id}: its last column ({header}) is not printed"
+            );
+        }
+    }
+    let report = sc.report();
+    for a in report["by_administration"].as_array().unwrap() {
+        let share = a["share_pct"].as_f64().unwrap();
+        let shown = format!("{share:.1}").replace('.', ",");
+        assert!(
+            text.contains(&shown),
+            "tabell 1's share {shown} is not printed"
+        );
+    }
+    // Wide tables print on landscape pages, the rest upright: every page is A4.
+    let Some(pdfinfo) = tool("pdfinfo") else {
+        return;
+    };
+    let sizes = page_sizes(&pdfinfo, &printed);
+    assert!(sizes.iter().all(|s| is_a4(*s)), "{sizes:?}");
+    assert!(sizes.iter().any(|(w, h)| w > h), "{sizes:?}");
+}
