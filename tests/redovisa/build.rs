@@ -367,7 +367,7 @@ fn two_runs_give_byte_identical_outputs() {
     std::fs::remove_dir_all(sc.output()).unwrap();
     assert_eq!(code(&sc.run(&["build"])), 0);
     let second = outputs(&sc.output());
-    assert_eq!(first.len(), 5);
+    assert_eq!(first.len(), 6);
     for ((name_a, a), (name_b, b)) in first.iter().zip(&second) {
         assert_eq!(name_a, name_b);
         assert!(a == b, "{name_a} differs between runs");
@@ -390,7 +390,7 @@ pub(crate) fn outputs(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
 }
 
 #[test]
-fn the_shipped_example_builds_all_five_outputs() {
+fn the_shipped_example_builds_all_six_outputs() {
     let sc = example();
     let names: Vec<String> = outputs(&sc.output()).into_iter().map(|(n, _)| n).collect();
     assert_eq!(
@@ -400,6 +400,7 @@ fn the_shipped_example_builds_all_five_outputs() {
             "redovisning-2025.html",
             "redovisning-2025.json",
             "redovisning-2025.md",
+            "redovisning-2025.pdf",
             "redovisning-2025.xlsx"
         ]
     );

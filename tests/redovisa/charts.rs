@@ -29,8 +29,8 @@ fn every_chart_starts_at_zero_in_the_tables_format_and_order() {
     let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
     let mut charts: Vec<String> = zip
         .file_names()
+        .filter_map(|n| n.ok().map(|n| n.to_string()))
         .filter(|n| n.starts_with("xl/charts/chart"))
-        .map(str::to_string)
         .collect();
     charts.sort_by_key(|n| {
         n.trim_start_matches("xl/charts/chart")

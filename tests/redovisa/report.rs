@@ -118,19 +118,38 @@ fn suppressed_figures_are_x_in_every_published_table_and_kept_in_the_json() {
     let mut wb: Xlsx<_> = open_workbook(sc.output().join("redovisning-2025.xlsx")).unwrap();
     let t6 = rows(&mut wb, "Tabell 6");
     let md = std::fs::read_to_string(sc.output().join("redovisning-2025.md")).unwrap();
+    // Tabell 6 names each indicator once, on its group's first row.
+    let mut group = String::new();
+    let t6: Vec<(String, &Vec<Data>)> = t6
+        .iter()
+        .map(|r| {
+            if !text(&r[0]).is_empty() {
+                group = text(&r[0]);
+            }
+            (group.clone(), r)
+        })
+        .collect();
     for h in hidden {
         let admin = h["administration"].as_str().unwrap_or("Hela regionen");
         let label = h["label"].as_str().unwrap();
-        let row = t6
+        let (_, row) = t6
             .iter()
-            .find(|r| text(&r[0]) == label && text(&r[1]) == admin)
+            .find(|(g, r)| g == label && text(&r[1]) == admin)
             .unwrap();
         assert_eq!(
             (text(&row[2]), text(&row[3])),
             ("x".to_string(), "x".to_string())
         );
+        // In Markdown too the name stands on the group's first row only.
+        let section = md.split(&format!("| {label} |")).nth(1).unwrap();
+        // The group's rows: up to the next row that names an indicator.
+        let group: Vec<&str> = section
+            .split("\n| ")
+            .take_while(|row| !row.starts_with(char::is_alphabetic))
+            .collect();
+        let group = group.join("\n| ");
         assert!(
-            md.contains(&format!("| {label} | {admin} | x | x |")),
+            group.contains(&format!("{admin} | x | x |")),
             "{label} {admin} not hidden in Markdown"
         );
     }
@@ -368,7 +387,10 @@ fn the_html_report_renders_in_chromium_without_external_requests() {
         .count();
     let charts = dom.matches("<svg role=\"img\"").count();
     assert_eq!(charts, 2 + indicators_with_data, "every chart is rendered");
-    assert!(dom.contains("<title id=\"diagram-omrade-title\">"));
+    assert!(dom.contains("<title id=\"diagram-2-title\">"));
+    for n in 1..=charts {
+        assert!(dom.contains(&format!("<figcaption>Diagram {n}. ")), "Diagram {n}");
+    }
 }
 
 /// A misspelt name or filter is an error with the closest right one, in `templates
