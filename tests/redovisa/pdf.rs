@@ -169,27 +169,57 @@ fn a_draft_pdf_says_utkast_on_every_page() {
     assert!(pages.iter().any(|p| p.contains("Avvikelser")));
 }
 
-/// The header cells of every `<table>` in `html`: its id and the text of its header
-/// row's last cell.
-fn last_headers(html: &str) -> Vec<(String, String)> {
-    let mut found = Vec::new();
+/// `text` without tags, with entities and spaces as `pdftotext` gives them.
+fn plain(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    squeeze(
+        &out.replace("&amp;", "&")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">"),
+    )
+}
+
+/// Runs of white space (and no-break spaces) as one space.
+fn squeeze(text: &str) -> String {
+    text.split(|c: char| c.is_whitespace() || c == '\u{a0}')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Every numbered table of `html` (`Tabell N.`): its title, and the last cell of its
+/// header row and of each of its rows, as text.
+fn numbered_tables(html: &str) -> Vec<(String, Vec<String>)> {
+    let mut tables = Vec::new();
     for table in html.split("<table").skip(1) {
-        let id = table
-            .split_once("id=\"")
-            .map_or("", |(_, rest)| rest.split('"').next().unwrap_or(""));
-        let Some(head) = table
-            .split("</thead>")
-            .next()
-            .filter(|h| h.contains("<thead>"))
-        else {
+        let table = table.split("</table>").next().unwrap_or("");
+        let Some(caption) = table.split("<span class=\"title\">").nth(1) else {
             continue;
         };
-        let last = head.rsplit("<th").next().unwrap_or("");
-        let text = last.split_once('>').map_or("", |(_, t)| t);
-        let text = text.split('<').next().unwrap_or("").trim().to_string();
-        found.push((id.to_string(), text));
+        let title = plain(caption.split("</span>").next().unwrap_or(""));
+        let last_cells = table
+            .split("<tr")
+            .skip(1)
+            .filter(|row| !row.contains("colspan"))
+            .filter_map(|row| {
+                let row = row.split("</tr>").next()?;
+                let cell = row.rsplit("<t").next()?;
+                Some(plain(&format!("<{cell}")))
+            })
+            .filter(|cell| !cell.is_empty())
+            .collect();
+        tables.push((title, last_cells));
     }
-    found
+    tables
 }
 
 #[test]
@@ -227,29 +257,33 @@ fn the_html_report_printed_by_chromium_loses_no_column() {
         String::from_utf8_lossy(&out.stderr)
     );
     let html = std::fs::read_to_string(&html_path).unwrap();
-    // Text clipped by a scrolling box or cut at the page's edge is not in the PDF's text:
-    // each table's last column header, and the last cell of each of tabell 1's rows,
-    // must be there. Headers can wrap over lines, so words are compared.
-    let text = pages(&pdftotext, &printed).join("\n");
-    let words: std::collections::HashSet<&str> = text.split_whitespace().collect();
-    let headers = last_headers(&html);
-    assert!(headers.len() >= 8, "{headers:?}");
-    for (id, header) in &headers {
-        for word in header.split_whitespace() {
+    // Text clipped by a scrolling box or cut at the page's edge is left out of
+    // pdftotext's text. Each numbered table's printed text (from its title to its source
+    // line) must hold the last cell of its header and of every row: `100,0` cut to `100,`
+    // or a matrix's Totalt column scrolled away fails.
+    let text = squeeze(&pages(&pdftotext, &printed).join("\n"));
+    let tables = numbered_tables(&html);
+    assert!(tables.len() >= 8, "{tables:?}");
+    for (title, last_cells) in &tables {
+        let at = text
+            .rfind(title.as_str())
+            .unwrap_or_else(|| panic!("{title} is not printed"));
+        let printed = &text[at..];
+        let printed = &printed[..printed.find("Källa:").unwrap_or(printed.len())];
+        let (header, rows) = last_cells.split_first().unwrap();
+        // A header can wrap over lines, its words mixed with its neighbours': word by word.
+        for word in header.split(' ') {
             assert!(
-                words.contains(word),
-                "table {id}: its last column ({header}) is not printed"
+                printed.contains(word),
+                "{title}: its last header {header:?} is not printed in: {printed}"
             );
         }
-    }
-    let report = sc.report();
-    for a in report["by_administration"].as_array().unwrap() {
-        let share = a["share_pct"].as_f64().unwrap();
-        let shown = format!("{share:.1}").replace('.', ",");
-        assert!(
-            text.contains(&shown),
-            "tabell 1's share {shown} is not printed"
-        );
+        for cell in rows {
+            assert!(
+                printed.contains(&format!(" {cell} ")) || printed.ends_with(&format!(" {cell}")),
+                "{title}: its last column's {cell:?} is not printed in: {printed}"
+            );
+        }
     }
     // Wide tables print on landscape pages, the rest upright: every page is A4.
     let Some(pdfinfo) = tool("pdfinfo") else {

@@ -389,7 +389,10 @@ fn the_html_report_renders_in_chromium_without_external_requests() {
     assert_eq!(charts, 2 + indicators_with_data, "every chart is rendered");
     assert!(dom.contains("<title id=\"diagram-2-title\">"));
     for n in 1..=charts {
-        assert!(dom.contains(&format!("<figcaption>Diagram {n}. ")), "Diagram {n}");
+        assert!(
+            dom.contains(&format!("<figcaption>Diagram {n}. ")),
+            "Diagram {n}"
+        );
     }
 }
 
