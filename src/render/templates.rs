@@ -225,7 +225,7 @@ fn count_items(v: &Value, depth: usize) -> u64 {
                 inside += count_items(&item, depth + 1);
             }
             let len = len.max(seen);
-            len + if seen == 0 { 0 } else { inside * len / seen }
+            len + (inside * len).checked_div(seen).unwrap_or(0)
         }
         _ => 0,
     }

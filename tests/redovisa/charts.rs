@@ -116,12 +116,12 @@ fn money_not_given_is_shown_as_not_available_in_the_bilaga() {
     let rows = sheet_rows(&sc.output().join("redovisning-2025.xlsx"), "Tabell 8");
     let planned = rows
         .iter()
-        .find(|r| r.iter().any(|c| c.to_string() == "Planerad insats"))
+        .find(|r| r.iter().any(|c| *c == "Planerad insats"))
         .unwrap();
     assert_eq!(planned[9].to_string(), "..", "{planned:?}");
     let going = rows
         .iter()
-        .find(|r| r.iter().any(|c| c.to_string() == "Pågående insats"))
+        .find(|r| r.iter().any(|c| *c == "Pågående insats"))
         .unwrap();
     assert_eq!(num(&going[9]), 100.0);
 }

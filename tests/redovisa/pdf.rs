@@ -293,3 +293,65 @@ fn the_html_report_printed_by_chromium_loses_no_column() {
     assert!(sizes.iter().all(|s| is_a4(*s)), "{sizes:?}");
     assert!(sizes.iter().any(|(w, h)| w > h), "{sizes:?}");
 }
+
+#[test]
+fn the_pdf_template_is_checked_and_its_errors_are_named() {
+    let sc = Scratch::new();
+    simple_book(
+        &sc.file("a.xlsx"),
+        "Vård = #1 *viktig* [x] $y$ @z <l> // kommentar",
+        vec![vec![
+            s("= Rubrik #set page(width: 1pt)"),
+            s("digital"),
+            s("Pågående"),
+            n(100.0),
+        ]],
+    );
+    let dir = sc.dir.path().join("mallar");
+    std::fs::create_dir(&dir).unwrap();
+    for f in std::fs::read_dir(repo().join("templates")).unwrap() {
+        let f = f.unwrap().path();
+        std::fs::copy(&f, dir.join(f.file_name().unwrap())).unwrap();
+    }
+    let out = sc.run(&["templates", "check", "--templates", dir.to_str().unwrap()]);
+    assert_eq!(code(&out), 0);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("report.typ.j2: ok"));
+    // Names that are Typst markup are printed as text, on an A4 page.
+    assert_eq!(
+        code(&sc.run(&["build", "--templates", dir.to_str().unwrap()])),
+        0
+    );
+    let pdf = sc.output().join("redovisning-2025.pdf");
+    if let Some(pdftotext) = tool("pdftotext") {
+        let text = squeeze(&pages(&pdftotext, &pdf).join("\n"));
+        assert!(
+            text.contains("Vård = #1 *viktig* [x] $y$ @z <l> // kommentar"),
+            "{text}"
+        );
+        assert!(text.contains("= Rubrik #set page(width: 1pt)"), "{text}");
+    }
+    if let Some(pdfinfo) = tool("pdfinfo") {
+        assert!(page_sizes(&pdfinfo, &pdf).into_iter().all(is_a4));
+    }
+    // A Typst error stops the run and names the template and the generated line.
+    let typ = dir.join("report.typ.j2");
+    let text = std::fs::read_to_string(&typ).unwrap();
+    std::fs::write(
+        &typ,
+        text.replace("#outline(title: [Innehåll], depth: 2)", "#outline("),
+    )
+    .unwrap();
+    let out = sc.run(&["templates", "check", "--templates", dir.to_str().unwrap()]);
+    assert_eq!(code(&out), 2);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("report.typ.j2") && err.contains("Typst"),
+        "{err}"
+    );
+    assert!(err.contains("i den genererade Typst-koden"), "{err}");
+    // A template folder without the PDF's template is refused, as for the others.
+    std::fs::remove_file(&typ).unwrap();
+    let out = sc.run(&["templates", "check", "--templates", dir.to_str().unwrap()]);
+    assert_eq!(code(&out), 2);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("report.typ.j2"));
+}
