@@ -377,3 +377,23 @@ pub fn num(d: &Data) -> f64 {
         other => panic!("expected a numeric cell, found {other:?}"),
     }
 }
+
+/// Headless Chromium as this machine's kind needs it: no sandbox (root), no GPU, and
+/// nothing of its own on the network (the closed network refuses it), with a fresh
+/// profile in `profile`.
+pub fn chromium(program: &Path, profile: &Path) -> std::process::Command {
+    let mut command = std::process::Command::new(program);
+    command
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()));
+    command
+}

@@ -225,7 +225,7 @@ fn numbered_tables(html: &str) -> Vec<(String, Vec<String>)> {
 #[test]
 fn the_html_report_printed_by_chromium_loses_no_column() {
     let sc = example();
-    let Some(chromium) = tool("chromium") else {
+    let Some(program) = tool("chromium") else {
         return;
     };
     let Some(pdftotext) = tool("pdftotext") else {
@@ -234,19 +234,8 @@ fn the_html_report_printed_by_chromium_loses_no_column() {
     let html_path = sc.output().join("redovisning-2025.html");
     let printed = sc.dir.path().join("printed.pdf");
     let profile = sc.dir.path().join("chromium-profile");
-    let out = Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-pdf-header-footer",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
+    let out = chromium(&program, &profile)
+        .arg("--no-pdf-header-footer")
         .arg(format!("--print-to-pdf={}", printed.display()))
         .arg(format!("file://{}", html_path.display()))
         .output()

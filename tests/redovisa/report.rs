@@ -305,7 +305,7 @@ fn templates_context_prints_every_variable() {
 /// `REDOVISA_REQUIRE_CHROMIUM=1` so that a missing browser fails there.
 #[test]
 fn the_html_report_renders_in_chromium_without_external_requests() {
-    let chromium = ["chromium", "chromium-browser", "google-chrome"]
+    let chromium_name = ["chromium", "chromium-browser", "google-chrome"]
         .into_iter()
         .find(|c| {
             std::process::Command::new(c)
@@ -313,7 +313,7 @@ fn the_html_report_renders_in_chromium_without_external_requests() {
                 .output()
                 .is_ok_and(|o| o.status.success())
         });
-    let Some(chromium) = chromium else {
+    let Some(chromium_name) = chromium_name else {
         assert!(
             std::env::var_os("REDOVISA_REQUIRE_CHROMIUM").is_none(),
             "Chromium is required but not installed"
@@ -337,20 +337,11 @@ fn the_html_report_renders_in_chromium_without_external_requests() {
         );
     }
     let profile = sc.dir.path().join("chromium-profile");
-    let out = std::process::Command::new(chromium)
+    let out = chromium(Path::new(chromium_name), &profile)
         .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
             "--enable-logging=stderr",
             "--v=0",
             "--virtual-time-budget=3000",
-            &format!("--user-data-dir={}", profile.display()),
             "--dump-dom",
             &format!("file://{}", html_path.display()),
         ])
