@@ -33,6 +33,9 @@ pub enum Cell {
     Date(crate::value::Date),
     /// Nothing.
     Empty,
+    /// Nothing yet, marked (filled yellow) for the administration to fill in: this year's
+    /// cells of an initiative carried over from last year.
+    ToFill,
 }
 
 /// Rows to prefill below the headers, in the columns' template order.
@@ -351,6 +354,8 @@ fn data_sheet(
 ) -> Result<(), XlsxError> {
     ws.set_name(kind.name())?;
     let columns = kind.columns();
+    // Each column's format, and the same filled yellow for the cells marked to fill.
+    let mut to_fill = Vec::with_capacity(columns.len());
     for (c, spec) in columns.iter().enumerate() {
         let c = c as u16;
         ws.write_string_with_format(0, c, spec.header, &st.header)?;
@@ -365,6 +370,13 @@ fn data_sheet(
             _ => (&st.input, 24.0),
         };
         ws.set_column_format(c, format)?;
+        to_fill.push(
+            format
+                .clone()
+                .set_background_color("#FFF2CC")
+                .set_border(FormatBorder::Thin)
+                .set_border_color("#BF9000"),
+        );
         ws.set_column_width(c, width)?;
         ws.add_data_validation(1, c, LAST_ROW - 1, c, &validation(spec, config, lists)?)?;
     }
@@ -379,6 +391,7 @@ fn data_sheet(
                     ws.write_datetime_with_format(r, c, dt, &st.date)?
                 }
                 Cell::Empty => ws,
+                Cell::ToFill => ws.write_blank(r, c, &to_fill[c as usize])?,
             };
         }
     }
@@ -388,5 +401,6 @@ fn data_sheet(
     Ok(())
 }
 
+pub mod carry;
 mod guide;
 use guide::guide;

@@ -278,8 +278,11 @@ fn sample(common: &Common, args: &SampleArgs) -> Result<u8, Error> {
 fn template(common: &Common, args: &TemplateArgs) -> Result<u8, Error> {
     let job = resolve(common)?;
     let mut names = args.administrations.clone();
+    let mut carried = Vec::new();
     if let Some(from) = &args.from {
-        names.extend(administrations_in(from, &job)?);
+        let last_year = last_year(from, &job)?;
+        names.extend(last_year.administrations);
+        carried = last_year.going_on;
     }
     if names.is_empty() {
         names.push(String::new());
@@ -291,36 +294,72 @@ fn template(common: &Common, args: &TemplateArgs) -> Result<u8, Error> {
         .iter()
         .zip(files)
         .map(|(name, file)| {
-            let bytes = redovisa::input_template::workbook(&job.config, name, &Default::default())?;
-            Ok((file, bytes))
+            let key = redovisa::text::collapse(name);
+            let theirs = carried
+                .iter()
+                .filter(|c| redovisa::text::collapse(&c.administration) == key);
+            let prefill = redovisa::input_template::Prefill {
+                initiatives: redovisa::input_template::carry::rows(theirs),
+                indicators: Vec::new(),
+            };
+            let bytes = redovisa::input_template::workbook(&job.config, name, &prefill)?;
+            Ok((file, bytes, prefill.initiatives.len()))
         })
         .collect::<Result<Vec<_>, Error>>()?;
     let dir = args.to.clone().unwrap_or_else(|| job.output.join("mallar"));
-    redovisa::write::write_all(&dir, &workbooks)?;
-    for ((file, _), name) in workbooks.iter().zip(&names) {
+    let files: Vec<(String, Vec<u8>)> = workbooks
+        .iter()
+        .map(|(file, bytes, _)| (file.clone(), bytes.clone()))
+        .collect();
+    redovisa::write::write_all(&dir, &files)?;
+    for ((file, _, prefilled), name) in workbooks.iter().zip(&names) {
         let whose = if name.is_empty() {
             String::new()
         } else {
             format!(" ({name})")
         };
+        let carried = if *prefilled > 0 {
+            format!(
+                ", med {} från förra året att fylla i",
+                redovisa::text::count_word(*prefilled as u64, "insats", "insatser")
+            )
+        } else {
+            String::new()
+        };
         say(
             common,
-            &format!("Skrev {}{whose}", dir.join(file).display()),
+            &format!("Skrev {}{whose}{carried}", dir.join(file).display()),
         );
     }
     Ok(0)
 }
 
-/// The administrations of last year: from an input folder, or from a report's JSON.
-fn administrations_in(from: &Path, job: &Job) -> Result<Vec<String>, Error> {
+/// What a new year's workbooks take from last year.
+struct LastYear {
+    /// The administrations that reported.
+    administrations: Vec<String>,
+    /// Their initiatives that were planned or ongoing at the end of the year.
+    going_on: Vec<redovisa::input_template::carry::Carried>,
+}
+
+/// Last year, from its input folder (checked again) or from its report's JSON.
+fn last_year(from: &Path, job: &Job) -> Result<LastYear, Error> {
+    use redovisa::input_template::carry;
     if from.is_dir() {
         let checked = redovisa::check(from, &job.config, &())?;
-        return Ok(checked
-            .files
-            .into_iter()
-            .filter(|f| f.rows_read > 0)
-            .map(|f| f.administration)
-            .collect());
+        let published = checked
+            .initiatives
+            .iter()
+            .filter_map(|i| serde_json::to_value(i).ok());
+        return Ok(LastYear {
+            going_on: carry::going_on(published),
+            administrations: checked
+                .files
+                .into_iter()
+                .filter(|f| f.rows_read > 0)
+                .map(|f| f.administration)
+                .collect(),
+        });
     }
     let text = std::fs::read_to_string(from).map_err(|source| Error::Read {
         path: from.to_path_buf(),
@@ -332,13 +371,17 @@ fn administrations_in(from: &Path, job: &Job) -> Result<Vec<String>, Error> {
             from.display()
         ))
     })?;
-    let names = json["by_administration"]
+    let administrations = json["by_administration"]
         .as_array()
         .into_iter()
         .flatten()
         .filter_map(|a| a["administration"].as_str().map(str::to_string))
         .collect();
-    Ok(names)
+    let published = json["initiatives"].as_array().cloned().unwrap_or_default();
+    Ok(LastYear {
+        administrations,
+        going_on: carry::going_on(published),
+    })
 }
 
 fn templates(

@@ -265,10 +265,118 @@ fn one_template_per_administration_of_last_years_input() {
     assert_eq!(code(&out), 0);
     let count = std::fs::read_dir(&to).unwrap().count();
     assert_eq!(count, std::fs::read_dir(&input).unwrap().count());
-    // Blank templates pass check too.
+    // Prefilled with last year's ongoing initiatives, whose status is this year's to
+    // give: until it is, check says so, and about nothing else.
     let out = run_in(
         sc.dir.path(),
-        &["check", "--input", to.to_str().unwrap(), "--deny-warnings"],
+        &["check", "--input", to.to_str().unwrap(), "--format", "json"],
+    );
+    assert_eq!(code(&out), 1);
+    let diags = diagnostics(&out);
+    assert!(!diags.is_empty());
+    for d in &diags {
+        assert_eq!(d["sheet"], "Insatser", "{d}");
+        assert!(d["message"].as_str().unwrap().contains("Status"), "{d}");
+    }
+}
+
+/// A cell read back as the test writer's value.
+fn as_written(d: &Data) -> V {
+    match d {
+        Data::String(t) => s(t),
+        Data::Float(f) => n(*f),
+        Data::Int(i) => n(*i as f64),
+        Data::Bool(b) => V::B(*b),
+        Data::DateTime(dt) => {
+            let d = dt.as_datetime().unwrap().date();
+            let (y, m, day) = (d.format("%Y"), d.format("%m"), d.format("%d"));
+            V::D(
+                y.to_string().parse().unwrap(),
+                m.to_string().parse().unwrap(),
+                day.to_string().parse().unwrap(),
+            )
+        }
+        _ => V::E,
+    }
+}
+
+#[test]
+fn next_years_workbooks_carry_last_years_ongoing_initiatives() {
+    let sc = example();
+    let report = sc.report();
+    let to = sc.dir.path().join("mallar");
+    let json = sc.output().join("redovisning-2025.json");
+    let out = run_in(
+        sc.dir.path(),
+        &[
+            "template",
+            "--from",
+            json.to_str().unwrap(),
+            "--to",
+            to.to_str().unwrap(),
+        ],
     );
     assert_eq!(code(&out), 0);
+    let mut filled_one = false;
+    for a in report["by_administration"].as_array().unwrap() {
+        let admin = a["administration"].as_str().unwrap();
+        let expected: Vec<&str> = report["initiatives"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|i| i["administration"] == admin)
+            .filter(|i| i["status"] == "Planerad" || i["status"] == "Pågående")
+            .map(|i| i["id"].as_str().unwrap())
+            .collect();
+        let file = to.join(redovisa::input_template::file_name(admin, 2025));
+        let rows = sheet_rows(&file, "Insatser");
+        let ids: Vec<String> = rows[1..]
+            .iter()
+            .map(|r| r[0].to_string())
+            .filter(|id| !id.is_empty())
+            .collect();
+        assert_eq!(ids, expected, "{admin}");
+        let status = rows[0].iter().position(|h| *h == "Status").unwrap();
+        assert!(
+            rows[1..]
+                .iter()
+                .all(|r| r.get(status).is_none_or(|c| *c == Data::Empty))
+        );
+        if filled_one || ids.is_empty() {
+            continue;
+        }
+        // The administration fills in this year's cells and hands the workbook in.
+        let header = &rows[0];
+        let col = |name: &str| header.iter().position(|h| *h == name).unwrap();
+        let mut sheet_rows_filled: Vec<Vec<V>> = vec![header.iter().map(as_written).collect()];
+        for r in rows[1..].iter().filter(|r| !r[0].to_string().is_empty()) {
+            let mut cells: Vec<V> = r.iter().map(as_written).collect();
+            cells.resize(header.len(), V::E);
+            cells[col("Status")] = s("Pågående");
+            cells[col("Använda medel")] = n(1000.0);
+            cells[col("Varav överenskommelsemedel")] = n(500.0);
+            sheet_rows_filled.push(cells);
+        }
+        let info = sheet_rows(&file, "Uppgifter")
+            .iter()
+            .map(|r| r.iter().map(as_written).collect())
+            .collect();
+        let next = Scratch::new();
+        xlsx(
+            &next.file("ifylld.xlsx"),
+            &[
+                sheet("Uppgifter", info),
+                sheet("Insatser", sheet_rows_filled),
+            ],
+        );
+        let out = next.run(&["check", "--format", "json"]);
+        assert_eq!(
+            diagnostics(&out),
+            Vec::<serde_json::Value>::new(),
+            "{admin}"
+        );
+        assert_eq!(code(&out), 0);
+        filled_one = true;
+    }
+    assert!(filled_one);
 }
