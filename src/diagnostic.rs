@@ -74,6 +74,8 @@ pub enum Code {
     SkippedFile,
     /// Last year's report cannot be used for the comparison.
     PreviousReport,
+    /// An initiative's id is last year's but its name is another's.
+    ChangedInitiative,
     /// The input folder holds no workbook at all.
     NoInput,
     /// The same indicator, unit and period in two workbooks.
@@ -110,6 +112,7 @@ impl Code {
             Code::TotalsMismatch => "totals-mismatch",
             Code::SkippedFile => "skipped-file",
             Code::PreviousReport => "previous-report",
+            Code::ChangedInitiative => "changed-initiative",
             Code::NoInput => "no-input",
             Code::DuplicateUnit => "duplicate-unit",
             Code::IncompletePeriod => "incomplete-period",

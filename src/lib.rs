@@ -383,7 +383,11 @@ pub fn load_previous(
         })
         .and_then(|text| compare::parse(&text, &name, config));
     match result {
-        Ok(previous) => Some(previous),
+        Ok(previous) => {
+            let changed = compare::changed_initiatives(checked.initiatives.iter(), &previous);
+            checked.diagnostics.extend(changed);
+            Some(previous)
+        }
         Err(d) => {
             checked.diagnostics.push(d);
             None

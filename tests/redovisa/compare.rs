@@ -290,3 +290,70 @@ fn table_11_hides_each_year_as_its_own_table_6_and_counts_have_no_decimals() {
     let html = std::fs::read_to_string(sc.output().join("redovisning-2025.html")).unwrap();
     assert!(!html.contains("635,0"), "a count with a decimal");
 }
+
+#[test]
+fn a_renamed_initiative_is_a_warning_and_a_spelling_fix_is_not() {
+    let sc = Scratch::new();
+    xlsx(
+        &sc.file("a.xlsx"),
+        &[
+            info("A"),
+            initiatives(vec![
+                // Last year "Ett": a typo of it continues.
+                vec![s("a1"), s("Et"), s("digital"), s("Pågående"), n(1000.0)],
+                // Last year "Gammal": another initiative under its id.
+                vec![
+                    s("a9"),
+                    s("Brukarråd i psykiatrin"),
+                    s("other"),
+                    s("Pågående"),
+                    n(500.0),
+                ],
+            ]),
+        ],
+    );
+    let mut previous = last_year("Region Exempel", 2024);
+    // Nedlagd's x1 was ongoing last year and is gone: not reported this year.
+    previous["initiatives"][2]["status"] = json!("Pågående");
+    previous["initiatives"][1]["status"] = json!("Genomförd");
+    let previous = write_previous(&sc, &previous);
+    let out = sc.run(&["build", "--previous", &previous, "--format", "json"]);
+    assert_eq!(code(&out), 0);
+    let diags = diagnostics(&out);
+    let changed: Vec<&Value> = diags
+        .iter()
+        .filter(|d| d["code"] == "changed-initiative")
+        .collect();
+    assert_eq!(changed.len(), 1, "{diags:#?}");
+    let message = changed[0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("Brukarråd i psykiatrin") && message.contains("Gammal"),
+        "{message}"
+    );
+    assert_eq!(changed[0]["file"], "a.xlsx");
+    assert_eq!(changed[0]["severity"], "warning");
+    let c = &sc.report()["comparison"];
+    let ids = |v: &Value| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|k| {
+                format!(
+                    "{}/{}",
+                    k["administration"].as_str().unwrap(),
+                    k["id"].as_str().unwrap()
+                )
+            })
+            .collect()
+    };
+    assert_eq!(ids(&c["continuing"]), ["A/a1"]);
+    assert_eq!(ids(&c["new"]), ["A/a9"]);
+    assert_eq!(ids(&c["ended"]), ["A/a9"]);
+    assert_eq!(ids(&c["missing"]), ["Nedlagd/x1"]);
+    let md = std::fs::read_to_string(sc.output().join("redovisning-2025.md")).unwrap();
+    assert!(md.contains("Ej redovisade i år"), "{md}");
+    assert!(md.contains("- Nedlagd: Stängd (id x1)"), "{md}");
+    // The warning is in the CSV too, and --deny-warnings makes check fail on it.
+    let csv = std::fs::read_to_string(sc.output().join("avvikelser-2025.csv")).unwrap();
+    assert!(csv.contains("changed-initiative"));
+}

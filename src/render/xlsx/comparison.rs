@@ -146,6 +146,7 @@ pub(super) fn comparison_tables(report: &Report) -> Vec<TableSheet> {
                 "Fortsätter".into(),
                 "Nya".into(),
                 "Avslutade".into(),
+                "Ej redovisade i år".into(),
             ],
             rows: c
                 .continuity
@@ -156,6 +157,7 @@ pub(super) fn comparison_tables(report: &Report) -> Vec<TableSheet> {
                         XCell::Count(r.continuing as f64),
                         XCell::Count(r.new as f64),
                         XCell::Count(r.ended as f64),
+                        XCell::Count(r.missing as f64),
                     ]
                 })
                 .collect(),
@@ -164,11 +166,27 @@ pub(super) fn comparison_tables(report: &Report) -> Vec<TableSheet> {
                 XCell::Count(c.continuing.len() as f64),
                 XCell::Count(c.new.len() as f64),
                 XCell::Count(c.ended.len() as f64),
+                XCell::Count(c.missing.len() as f64),
             ]),
-            notes: vec!["En insats fortsätter när samma förvaltning redovisar samma id båda åren.".into()],
+            notes: continuity_notes(c, p),
             charts: vec![],
         },
     ]
+}
+
+/// Tabell 12's notes: what continuing means, and which initiatives were not reported.
+fn continuity_notes(c: &crate::compare::Comparison, previous_year: i32) -> Vec<String> {
+    let mut notes = vec![
+        "En insats fortsätter när samma förvaltning redovisar samma id båda åren, under samma namn eller med en liten ändring av det.".to_string(),
+        format!("Ej redovisade i år: insatser som var planerade eller pågående {previous_year} men inte finns med i årets redovisning."),
+    ];
+    notes.extend(c.missing.iter().map(|k| {
+        format!(
+            "Ej redovisad i år: {} {} ({}).",
+            k.administration, k.id, k.name
+        )
+    }));
+    notes
 }
 
 fn count_or_missing(v: Option<f64>) -> XCell {
