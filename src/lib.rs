@@ -12,6 +12,7 @@ pub mod consolidate;
 pub mod diagnostic;
 pub mod discover;
 pub mod error;
+pub mod feedback;
 pub mod input_template;
 pub mod model;
 pub mod read;
@@ -354,6 +355,37 @@ pub fn build_report(
         rejected: checked.rejected,
         previous,
     }))
+}
+
+/// The feedback workbooks (`--feedback`, see [`feedback`]): one for each workbook of
+/// `input` that has findings in `diagnostics`, read again as `check` read it. Named by
+/// [`feedback::file_name`]; a clean workbook gets none.
+pub fn feedback_workbooks(
+    input: &Path,
+    config: &Config,
+    diagnostics: &[Diagnostic],
+) -> Result<Vec<(String, Vec<u8>)>, Error> {
+    let (found, _) = discover::discover(input)?;
+    let names = Names::new(config);
+    let mut out = Vec::new();
+    for f in found {
+        let findings: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.file == f.name).collect();
+        if findings.is_empty() {
+            continue;
+        }
+        // A file that cannot be read (or whose reader panics) still gets its findings.
+        let raw = catch_unwind(AssertUnwindSafe(|| {
+            read::read(&f.path, &f.name, &names, &config.limits)
+        }))
+        .ok()
+        .and_then(Result::ok)
+        .unwrap_or_default();
+        out.push((
+            feedback::file_name(&f.name),
+            feedback::workbook(&raw, &findings)?,
+        ));
+    }
+    Ok(out)
 }
 
 /// Reads last year's report for the comparison: `path` if given, else

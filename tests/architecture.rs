@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The top-level modules, lowest first: each may use only those before it.
-const LAYERS: [&str; 18] = [
+const LAYERS: [&str; 19] = [
     // 1. leaves
     "text",
     "error",
@@ -30,6 +30,7 @@ const LAYERS: [&str; 18] = [
     "report",
     // 5. outputs
     "render",
+    "feedback",
     // 6. the file system's other end
     "write",
 ];

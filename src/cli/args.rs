@@ -127,6 +127,9 @@ pub struct BuildArgs {
     /// Skriv hur lång tid varje steg tog, med rader per sekund och minnestopp, till standard fel
     #[arg(long)]
     pub timings: bool,
+    /// Skriv en återkopplingsarbetsbok per fil med anmärkningar till MAPP
+    #[arg(long, value_name = "MAPP")]
+    pub feedback: Option<PathBuf>,
 }
 
 impl BuildArgs {
@@ -136,6 +139,7 @@ impl BuildArgs {
             allow_errors: self.allow_errors || outer.allow_errors,
             previous: self.previous.or_else(|| outer.previous.clone()),
             timings: self.timings || outer.timings,
+            feedback: self.feedback.or_else(|| outer.feedback.clone()),
         }
     }
 
@@ -150,6 +154,9 @@ impl BuildArgs {
         }
         if self.timings {
             names.push("--timings");
+        }
+        if self.feedback.is_some() {
+            names.push("--feedback");
         }
         names
     }
@@ -166,6 +173,9 @@ pub struct CheckArgs {
     /// Skriv hur lång tid varje steg tog, med rader per sekund och minnestopp, till standard fel
     #[arg(long)]
     pub timings: bool,
+    /// Skriv en återkopplingsarbetsbok per fil med anmärkningar till MAPP
+    #[arg(long, value_name = "MAPP")]
+    pub feedback: Option<PathBuf>,
 }
 
 /// Options of `template`.

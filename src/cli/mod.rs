@@ -137,9 +137,38 @@ fn check(common: &Common, args: &CheckArgs, timings: bool) -> Result<u8, Error> 
     clock.lap("läsa och validera", rows);
     clock.threads(checked.times, rows);
     print_findings(common, &job, &checked);
+    if let Some(dir) = &args.feedback {
+        write_feedback(common, &job, dir, &checked.diagnostics)?;
+    }
     let fail = checked.has_errors() || (args.deny_warnings && checked.has_warnings());
     clock.report();
     Ok(u8::from(fail))
+}
+
+/// Writes the feedback workbooks (`--feedback DIR`) for the files with findings, and
+/// says which.
+fn write_feedback(
+    common: &Common,
+    job: &Job,
+    dir: &Path,
+    diagnostics: &[redovisa::diagnostic::Diagnostic],
+) -> Result<(), Error> {
+    if dir == job.input {
+        return Err(Error::Usage(
+            "återkopplingen kan inte skrivas i indatamappen: den skulle läsas som underlag nästa gång".into(),
+        ));
+    }
+    let workbooks = redovisa::feedback_workbooks(&job.input, &job.config, diagnostics)?;
+    redovisa::write::write_all(dir, &workbooks)?;
+    say(
+        common,
+        &format!(
+            "Återkoppling: {} i {}",
+            redovisa::text::count_word(workbooks.len() as u64, "arbetsbok", "arbetsböcker"),
+            dir.display()
+        ),
+    );
+    Ok(())
 }
 
 fn build(common: &Common, args: &BuildArgs) -> Result<u8, Error> {
@@ -160,6 +189,9 @@ fn build(common: &Common, args: &BuildArgs) -> Result<u8, Error> {
     );
     let anything = redovisa::require_accepted(&mut checked);
     print_findings(common, &job, &checked);
+    if let Some(dir) = &args.feedback {
+        write_feedback(common, &job, dir, &checked.diagnostics)?;
+    }
     let errors = checked.has_errors();
     if !anything {
         say(

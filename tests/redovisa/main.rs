@@ -9,6 +9,7 @@ mod check;
 mod common;
 mod compare;
 mod corpus;
+mod feedback;
 mod figures;
 mod hardening;
 mod hostile;

@@ -42,7 +42,7 @@ const MAX_CELL_TEXT: usize = 32_767;
 /// `write_string` refuses a longer text, which would fail the whole workbook; reading
 /// limits cells to `limits.max_cell_chars` characters, which can still be more units.
 /// Every text that comes from the submissions goes through it.
-fn fit(text: &str) -> &str {
+pub fn fit(text: &str) -> &str {
     // A text has at least as many bytes as UTF-16 code units.
     if text.len() <= MAX_CELL_TEXT {
         return text;
