@@ -5,7 +5,7 @@
 //! Pure: parses text and compares data; reading the file is the caller's job. A previous
 //! report that cannot be used is a diagnostic, never an error that stops the run.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -374,6 +374,10 @@ pub fn compare(current: &Current<'_>, previous: &Previous) -> Comparison {
     }
 }
 
+mod continuity;
+use continuity::{Continuation, continuity};
+pub use continuity::{changed_initiatives, same_initiative};
+
 /// This year's year values against last year's, per indicator and administration.
 fn indicator_changes(current: &Current<'_>, previous: &Previous) -> Vec<IndicatorChange> {
     let year = crate::value::Period::Year(current.year);
@@ -407,185 +411,9 @@ fn indicator_changes(current: &Current<'_>, previous: &Previous) -> Vec<Indicato
         .collect()
 }
 
-/// Whether two names of one id are the same initiative: equal once case and spacing are
-/// set aside, or a small edit apart (a spelling fix, a word's ending: one character in
-/// every five of the longer name, and at least one). Anything more is another initiative
-/// under an old id, `changed-initiative`, and not counted as continuing.
-pub fn same_initiative(last_year: &str, this_year: &str) -> bool {
-    let (a, b) = (
-        crate::text::collapse(last_year),
-        crate::text::collapse(this_year),
-    );
-    if a == b {
-        return true;
-    }
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let longer = a.len().max(b.len());
-    edit_distance(&a, &b) <= (longer / 5).max(1)
-}
-
-/// Levenshtein distance: insertions, deletions and substitutions.
-fn edit_distance(a: &[char], b: &[char]) -> usize {
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = (above + 1)
-                .min(row[j] + 1)
-                .min(diagonal + usize::from(ca != cb));
-            diagonal = above;
-        }
-    }
-    row[b.len()]
-}
-
-/// `changed-initiative` for every initiative of this year whose administration and id
-/// were last year's but whose name is another initiative's (see [`same_initiative`]).
-pub fn changed_initiatives<'a>(
-    initiatives: impl IntoIterator<Item = &'a Initiative>,
-    previous: &Previous,
-) -> Vec<Diagnostic> {
-    let last_year: BTreeMap<(&str, &str), &str> = previous
-        .initiatives
-        .iter()
-        .filter(|i| !i.id.trim().is_empty())
-        .map(|i| ((i.administration.as_str(), i.id.as_str()), i.name.as_str()))
-        .collect();
-    initiatives
-        .into_iter()
-        .filter_map(|i| {
-            let old = last_year.get(&(&*i.administration, i.id()))?;
-            if same_initiative(old, i.name()) {
-                return None;
-            }
-            let message = format!(
-                "insatsen med id {} på rad {} heter \"{}\" i år men hette \"{}\" {}; den räknas som ny i år, inte som en fortsättning",
-                i.id(),
-                i.row,
-                i.name(),
-                old,
-                previous.year
-            );
-            Some(
-                Diagnostic::new(Severity::Warning, Code::ChangedInitiative, &i.file, message)
-                    .in_sheet("Insatser")
-                    .with_hint(Some(
-                        "är det samma insats, skriv fjolårets namn; är det en ny, ge den ett nytt id"
-                            .to_string(),
-                    )),
-            )
-        })
-        .collect()
-}
-
-/// Continuing, new, ended and missing initiatives: per administration counted, and listed.
-struct Continuation {
-    per_administration: Vec<Continuity>,
-    continuing: Vec<InitiativeKey>,
-    new: Vec<InitiativeKey>,
-    ended: Vec<InitiativeKey>,
-    missing: Vec<InitiativeKey>,
-}
-
-/// Which initiatives continue (same administration and id both years), are new or ended.
-fn continuity(initiatives: &Rows<Initiative>, previous: &Previous) -> Continuation {
-    let key = |a: &str, id: &str, name: &str| InitiativeKey {
-        administration: a.to_string(),
-        id: id.to_string(),
-        name: name.to_string(),
-    };
-    // Last year's name per (administration, id); an id whose name changed beyond a small
-    // edit is another initiative: new this year, and last year's ended.
-    let last_ids: BTreeMap<(&str, &str), &str> = previous
-        .initiatives
-        .iter()
-        .map(|i| ((i.administration.as_str(), i.id.as_str()), i.name.as_str()))
-        .collect();
-    let (mut continuing, mut new) = (Vec::new(), Vec::new());
-    let mut carried_on: BTreeSet<(&str, &str)> = BTreeSet::new();
-    for i in initiatives.iter() {
-        let k = key(&i.administration, i.id(), i.name());
-        match last_ids.get_key_value(&(&*i.administration, i.id())) {
-            Some((id, old)) if same_initiative(old, i.name()) => {
-                carried_on.insert(*id);
-                continuing.push(k);
-            }
-            _ => new.push(k),
-        }
-    }
-    let (mut ended, mut missing) = (Vec::new(), Vec::new());
-    for i in previous
-        .initiatives
-        .iter()
-        .filter(|i| !carried_on.contains(&(i.administration.as_str(), i.id.as_str())))
-    {
-        let k = key(&i.administration, &i.id, &i.name);
-        match i.status.as_deref() {
-            Some("Planerad" | "Pågående") => missing.push(k),
-            _ => ended.push(k),
-        }
-    }
-    let mut admins: BTreeSet<&str> = BTreeSet::new();
-    admins.extend(
-        continuing
-            .iter()
-            .chain(&new)
-            .chain(&ended)
-            .chain(&missing)
-            .map(|k| k.administration.as_str()),
-    );
-    let count =
-        |list: &[InitiativeKey], a: &str| list.iter().filter(|k| k.administration == a).count();
-    let mut per_administration: Vec<Continuity> = admins
-        .iter()
-        .map(|a| Continuity {
-            administration: a.to_string(),
-            continuing: count(&continuing, a),
-            new: count(&new, a),
-            ended: count(&ended, a),
-            missing: count(&missing, a),
-        })
-        .collect();
-    per_administration.sort_by_key(|c| swedish_key(&c.administration));
-    Continuation {
-        per_administration,
-        continuing,
-        new,
-        ended,
-        missing,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_spelling_fix_is_the_same_initiative_and_a_new_name_is_not() {
-        assert!(same_initiative("Mobila läkarbesök", "mobila  läkarbesök"));
-        assert!(same_initiative(
-            "Mobila läkarbesök på SÄBO",
-            "Mobila läkarbesök på SÄBO:n"
-        ));
-        assert!(same_initiative("Digitala vårdmöten", "Digitala vårmöten"));
-        assert!(same_initiative(
-            "Utbildning i motiverande samtal för distriktssköterskor",
-            "Utbildning i motiverande samtal för distriktsköterskorna"
-        ));
-        assert!(!same_initiative(
-            "Mobila läkarbesök",
-            "Brukarråd i psykiatrin"
-        ));
-        assert!(!same_initiative("Ett", "Två"));
-        assert!(!same_initiative(
-            "Hemsjukvård Norr",
-            "Hemsjukvård Syd och Väst"
-        ));
-        assert_eq!(edit_distance(&['a', 'b', 'c'], &['a', 'c']), 1);
-        assert_eq!(edit_distance(&[], &['x', 'y']), 2);
-    }
 
     #[test]
     fn change_in_kronor_and_per_cent() {

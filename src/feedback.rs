@@ -111,7 +111,7 @@ pub fn workbook(raw: &RawWorkbook, findings: &[&Diagnostic]) -> Result<Vec<u8>, 
         let ws = wb.add_worksheet();
         ws.set_name(&sheet.name)?;
         let marked = marks.remove(sheet.name.as_str()).unwrap_or_default();
-        copy_sheet(ws, sheet, &marked, raw.is_1904)?;
+        copy_sheet(ws, sheet, &marked)?;
     }
     wb.save_to_buffer()
 }
@@ -121,64 +121,37 @@ fn copy_sheet(
     ws: &mut Worksheet,
     sheet: &crate::read::RawSheet,
     marked: &BTreeMap<(u32, u16), Vec<&Diagnostic>>,
-    _is_1904: bool,
 ) -> Result<(), XlsxError> {
     let date = Format::new().set_num_format("yyyy-mm-dd");
     let plain = Format::new();
-    let format_at = |row: u32, col: u16, base: &Format| -> Format {
-        match marked.get(&(row, col)) {
-            Some(findings) => {
-                let worst = findings.iter().map(|d| d.severity).min_by_key(|s| rank(*s));
-                base.clone()
-                    .set_background_color(fill(worst.unwrap_or(Severity::Notice)))
-            }
-            None => base.clone(),
-        }
+    // The marked cells' formats, made once each: the base format filled by the worst
+    // finding's colour.
+    let filled = |base: &Format, findings: &[&Diagnostic]| {
+        let worst = findings.iter().map(|d| d.severity).min_by_key(|s| rank(*s));
+        base.clone()
+            .set_background_color(fill(worst.unwrap_or(Severity::Notice)))
     };
     for raw_row in &sheet.rows {
         for (col, value) in &raw_row.cells {
             let (row, col) = (raw_row.row, *col as u16);
-            match value {
-                Value::Text(t) => ws.write_string_with_format(
-                    row,
-                    col,
-                    crate::render::xlsx::fit(t),
-                    &format_at(row, col, &plain),
-                )?,
-                Value::Number(n) => {
-                    ws.write_number_with_format(row, col, *n, &format_at(row, col, &plain))?
-                }
-                Value::Bool(b) => {
-                    ws.write_boolean_with_format(row, col, *b, &format_at(row, col, &plain))?
-                }
-                Value::Date(d) => {
-                    let dt = ExcelDateTime::from_ymd(d.year as u16, d.month, d.day)?;
-                    ws.write_datetime_with_format(row, col, dt, &format_at(row, col, &date))?
-                }
-                Value::Error(e) => {
-                    ws.write_string_with_format(row, col, e, &format_at(row, col, &plain))?
-                }
-                Value::FormulaWithoutValue => {
-                    ws.write_blank(row, col, &format_at(row, col, &plain))?
-                }
-                Value::TooLong(n) => ws.write_string_with_format(
-                    row,
-                    col,
-                    format!("(text på {n} tecken, för lång för att visas)"),
-                    &format_at(row, col, &plain),
-                )?,
+            let base = if matches!(value, Value::Date(_)) {
+                &date
+            } else {
+                &plain
             };
+            let marked_format = marked.get(&(row, col)).map(|f| filled(base, f));
+            let format = marked_format.as_ref().unwrap_or(base);
+            write_value(ws, row, col, value, format)?;
         }
     }
-    // Findings on empty cells (a value that is missing): a marked blank cell.
     for (&(row, col), findings) in marked {
+        // A finding on an empty cell (a value that is missing): a marked blank cell.
         let present = sheet
             .rows
-            .iter()
-            .find(|r| r.row == row)
-            .is_some_and(|r| r.get(u32::from(col)).is_some());
+            .binary_search_by_key(&row, |r| r.row)
+            .is_ok_and(|i| sheet.rows[i].get(u32::from(col)).is_some());
         if !present {
-            ws.write_blank(row, col, &format_at(row, col, &plain))?;
+            ws.write_blank(row, col, &filled(&plain, findings))?;
         }
         let text: Vec<String> = findings
             .iter()
@@ -191,6 +164,35 @@ fn copy_sheet(
         ws.insert_note(row, col, &note)?;
     }
     ws.set_freeze_panes(1, 0)?;
+    Ok(())
+}
+
+/// One value as it was read: numbers as numbers, dates as dates.
+fn write_value(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    value: &Value,
+    format: &Format,
+) -> Result<(), XlsxError> {
+    let fit = crate::render::xlsx::fit;
+    match value {
+        Value::Text(t) => ws.write_string_with_format(row, col, fit(t), format)?,
+        Value::Number(n) => ws.write_number_with_format(row, col, *n, format)?,
+        Value::Bool(b) => ws.write_boolean_with_format(row, col, *b, format)?,
+        Value::Date(d) => {
+            let dt = ExcelDateTime::from_ymd(d.year as u16, d.month, d.day)?;
+            ws.write_datetime_with_format(row, col, dt, format)?
+        }
+        Value::Error(e) => ws.write_string_with_format(row, col, e, format)?,
+        Value::FormulaWithoutValue => ws.write_blank(row, col, format)?,
+        Value::TooLong(n) => ws.write_string_with_format(
+            row,
+            col,
+            format!("(text på {n} tecken, för lång för att visas)"),
+            format,
+        )?,
+    };
     Ok(())
 }
 

@@ -186,7 +186,7 @@ pub struct TemplateArgs {
     /// En förvaltning att skriva en arbetsbok för (upprepa för flera)
     #[arg(long = "administration", value_name = "NAMN")]
     pub administrations: Vec<String>,
-    /// En arbetsbok per förvaltning i fjolårets indatamapp eller redovisning (.json)
+    /// En arbetsbok per förvaltning i fjolårets indatamapp eller redovisning (.json), med fjolårets pågående och planerade insatser ifyllda
     #[arg(long, value_name = "SÖKVÄG")]
     pub from: Option<PathBuf>,
     /// Mappen att skriva till [standard: utdatamappens mallar/]

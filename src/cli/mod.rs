@@ -221,7 +221,7 @@ fn build(common: &Common, args: &BuildArgs) -> Result<u8, Error> {
     clock.lap("rendera och skriva", rows);
     clock.line("  varav xlsx", times.xlsx, rows, "  (en tråd)");
     clock.line(
-        "  varav text (4 filer)",
+        "  varav text (5 filer)",
         times.text,
         rows,
         "  (den andra tråden)",
@@ -322,6 +322,7 @@ fn template(common: &Common, args: &TemplateArgs) -> Result<u8, Error> {
     let mut seen = std::collections::BTreeSet::new();
     names.retain(|n| seen.insert(redovisa::text::collapse(n)));
     let files = redovisa::input_template::file_names(&names, job.config.year);
+    let mut carried_counts = Vec::with_capacity(names.len());
     let workbooks = names
         .iter()
         .zip(files)
@@ -334,26 +335,23 @@ fn template(common: &Common, args: &TemplateArgs) -> Result<u8, Error> {
                 initiatives: redovisa::input_template::carry::rows(theirs),
                 indicators: Vec::new(),
             };
+            carried_counts.push(prefill.initiatives.len());
             let bytes = redovisa::input_template::workbook(&job.config, name, &prefill)?;
-            Ok((file, bytes, prefill.initiatives.len()))
+            Ok((file, bytes))
         })
         .collect::<Result<Vec<_>, Error>>()?;
     let dir = args.to.clone().unwrap_or_else(|| job.output.join("mallar"));
-    let files: Vec<(String, Vec<u8>)> = workbooks
-        .iter()
-        .map(|(file, bytes, _)| (file.clone(), bytes.clone()))
-        .collect();
-    redovisa::write::write_all(&dir, &files)?;
-    for ((file, _, prefilled), name) in workbooks.iter().zip(&names) {
+    redovisa::write::write_all(&dir, &workbooks)?;
+    for (((file, _), name), carried) in workbooks.iter().zip(&names).zip(carried_counts) {
         let whose = if name.is_empty() {
             String::new()
         } else {
             format!(" ({name})")
         };
-        let carried = if *prefilled > 0 {
+        let carried = if carried > 0 {
             format!(
                 ", med {} från förra året att fylla i",
-                redovisa::text::count_word(*prefilled as u64, "insats", "insatser")
+                redovisa::text::count_word(carried as u64, "insats", "insatser")
             )
         } else {
             String::new()
@@ -436,16 +434,15 @@ fn templates(
             out(&format!("{json}\n"));
         }
         TemplatesAction::Check(_) => {
+            let growth = job.config.limits.max_render_mib << 20;
+            let context = redovisa::render::templates::context(&report);
             for (name, _) in redovisa::render::templates::OUTPUTS {
-                let growth = job.config.limits.max_render_mib << 20;
                 watchdog::bounded(growth, &render_stopped(&job), || {
-                    templates.render(name, &report)
+                    templates.render_string(name, &context)
                 })?;
                 say(common, &format!("{name}: ok"));
             }
-            let growth = job.config.limits.max_render_mib << 20;
             watchdog::bounded(growth, &render_stopped(&job), || {
-                let context = redovisa::render::templates::context(&report);
                 redovisa::render::typeset(&report, &templates, &context)
             })?;
             say(

@@ -103,13 +103,7 @@ pub fn typeset(
     templates: &Templates,
     context: &minijinja::Value,
 ) -> Result<Vec<u8>, Error> {
-    let mut markup = Vec::new();
-    templates.render_to(pdf::TEMPLATE, context, &mut markup)?;
-    let markup = String::from_utf8(markup).map_err(|e| Error::Template {
-        template: pdf::TEMPLATE.to_string(),
-        line: None,
-        message: format!("mallen gav ogiltig UTF-8 ({e})"),
-    })?;
+    let markup = templates.render_string(pdf::TEMPLATE, context)?;
     let ident = format!("redovisning-{}-{}", report.region, report.year);
     pdf::typeset(markup, &ident, report.generated)
 }

@@ -153,10 +153,10 @@ impl Templates {
         Ok(())
     }
 
-    /// Renders the template `name` with the report as its context.
-    pub fn render(&self, name: &str, report: &Report) -> Result<String, Error> {
+    /// Renders the template `name` with `context` (from [`context`]) into a string.
+    pub fn render_string(&self, name: &str, context: &Value) -> Result<String, Error> {
         let mut out = Vec::new();
-        self.render_to(name, &context(report), &mut out)?;
+        self.render_to(name, context, &mut out)?;
         String::from_utf8(out).map_err(|e| Error::Template {
             template: name.to_string(),
             line: None,

@@ -1,8 +1,8 @@
 //! Real-world workbooks: `check` over every folder of a corpus, and over copies of its
 //! xlsx files with their first sheets renamed to ours. By default the corpus is the eight
 //! files in `tests/fixtures/realworld/` that a clone carries; `REDOVISA_CORPUS` points it
-//! at a larger one (`.ci/run` sets it to the 1 456 workbooks of `../shared`, when they lie
-//! beside the repository).
+//! at a larger one (CI points it at the 1 456 workbooks of the shared test corpus when
+//! that is available; the test needs nothing outside the repository).
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
