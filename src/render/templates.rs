@@ -1,5 +1,6 @@
-//! The text report (HTML, Markdown, and the PDF's Typst markup) rendered with minijinja from the analysts' template
-//! folder, loaded at run time, with Swedish formatting filters.
+//! The text report (HTML, Markdown, and the PDF's Typst markup) rendered with minijinja
+//! from the analysts' template folder, loaded at run time, with Swedish formatting
+//! filters.
 //!
 //! Loading reads the folder once (so a syntax error stops the run before any input is
 //! read); rendering is pure. Undefined variables are errors, so a misspelt name in a
@@ -113,14 +114,14 @@ impl Templates {
             if let Some(escape) = escape
                 && !value.is_safe()
             {
-                if let Some(text) = value.as_str() {
-                    return out.write_str(&escape(text)).map_err(minijinja::Error::from);
-                }
-                return minijinja::escape_formatter(
-                    out,
-                    state,
-                    &Value::from_safe_string(value.to_string()),
+                // Numbers too: a `-5` at the start of a Typst cell would begin a list.
+                let text = value.as_str().map_or_else(
+                    || std::borrow::Cow::Owned(value.to_string()),
+                    std::borrow::Cow::Borrowed,
                 );
+                return out
+                    .write_str(&escape(&text))
+                    .map_err(minijinja::Error::from);
             }
             minijinja::escape_formatter(out, state, value)
         });

@@ -139,3 +139,20 @@ fn items_are_counted_exactly_in_short_lists_and_scaled_in_long_ones() {
     );
     assert_eq!(count_items(&uneven, 0), 2 * SAMPLE as u64 * 2);
 }
+
+#[test]
+fn typst_templates_escape_values_as_text_and_the_typst_filter_writes_literals() {
+    let t = Templates::from_sources(BTreeMap::from([(
+        "t.typ.j2".to_string(),
+        "[{{ name }}] [{{ minus }}] #f({{ name | typst }}, {{ minus | typst }}, {{ n | typst }}, {{ whole | typst }}, {{ yes | typst }})".to_string(),
+    )]))
+    .unwrap();
+    let ctx = minijinja::context! {
+        name => "= \"a\\b\"\nc", minus => -5.5, n => (), whole => 1234567.0, yes => true
+    };
+    let out = t.render_string("t.typ.j2", &ctx).unwrap();
+    assert_eq!(
+        out,
+        "[\\= \\\"a\\\\b\\\" c] [\\-5\\.5] #f(\"= \\\"a\\\\b\\\"\\nc\", -5.5, none, 1234567, true)"
+    );
+}
