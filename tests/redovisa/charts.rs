@@ -82,6 +82,14 @@ fn every_chart_starts_at_zero_in_the_tables_format_and_order() {
             "{title}"
         );
     }
+    // The same number and title as in the HTML report: Diagram N means one chart.
+    let html = std::fs::read_to_string(sc.output().join("redovisning-2025.html")).unwrap();
+    for title in &titles {
+        assert!(
+            html.contains(&format!("<figcaption>{title}</figcaption>")),
+            "the HTML has no {title}"
+        );
+    }
     assert!(titles[0].contains("per förvaltning"));
     assert!(titles[1].contains("per insatsområde"));
     // Tabell 1's chart: a page break above it and the source line under it.
