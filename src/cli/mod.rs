@@ -153,7 +153,7 @@ fn write_feedback(
     dir: &Path,
     diagnostics: &[redovisa::diagnostic::Diagnostic],
 ) -> Result<(), Error> {
-    if dir == job.input {
+    if resolve::same_folder(dir, &job.input) {
         return Err(Error::Usage(
             "återkopplingen kan inte skrivas i indatamappen: den skulle läsas som underlag nästa gång".into(),
         ));

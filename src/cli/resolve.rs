@@ -79,11 +79,7 @@ fn report_date(arg: Option<&str>) -> Result<Date, Error> {
 /// Refuses to write the report into the input folder: the next run would read the
 /// report's own workbook as an administration's submission.
 pub fn refuse_output_in_input(job: &Job) -> Result<(), Error> {
-    let same = match (job.input.canonicalize(), job.output.canonicalize()) {
-        (Ok(input), Ok(output)) => input == output,
-        _ => false,
-    };
-    if same {
+    if same_folder(&job.input, &job.output) {
         return Err(Error::Usage(format!(
             "utdatamappen {} är indatamappen; rapportens egen arbetsbok skulle läsas som en \
              förvaltnings underlag nästa gång. Välj en annan mapp med --output",
@@ -91,6 +87,14 @@ pub fn refuse_output_in_input(job: &Job) -> Result<(), Error> {
         )));
     }
     Ok(())
+}
+
+/// Whether `a` and `b` are one folder, however written (`input`, `./input/`, a link).
+pub fn same_folder(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
 }
 
 /// Refuses a folder that already holds workbooks: they may be a person's work.

@@ -120,6 +120,11 @@ fn each_file_with_findings_gets_a_workbook_marking_them_and_a_clean_one_none() {
         comments.contains(&message.replace('"', "&quot;")) || comments.contains(message),
         "{comments}"
     );
+    // Never into the input folder, however it is written: it would be read next time.
+    let input = format!("{}/./", sc.input().display());
+    let out = sc.run(&["check", "--feedback", &input]);
+    assert_eq!(code(&out), 2);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("indatamappen"));
     // build takes the same flag.
     let again = sc.dir.path().join("igen");
     let out = sc.run(&[
