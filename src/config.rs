@@ -14,6 +14,10 @@ use crate::text::normalize;
 /// The default configuration, the same text as the shipped `redovisa.toml`.
 pub const DEFAULT_TOML: &str = include_str!("../redovisa.toml");
 
+/// The years a report may be for (the configuration's `year` and `--year`): those a
+/// period may lie in.
+pub use crate::value::YEARS;
+
 /// A complete, checked configuration.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -62,6 +66,12 @@ pub struct Limits {
     pub max_uncompressed_bytes: u64,
     /// How much the process may grow while templates render, in MiB.
     pub max_render_mib: u64,
+    /// The largest numerator or denominator one indicator row may hold (SPEC 2.3).
+    pub max_figure: f64,
+    /// The most initiatives a chapter of the text report lists (SPEC 3.4).
+    pub max_listed_initiatives: usize,
+    /// The most units a note or a list of units names before it says how many more.
+    pub max_listed_units: usize,
 }
 
 impl Default for Limits {
@@ -72,6 +82,9 @@ impl Default for Limits {
             max_cell_chars: 32_767,
             max_uncompressed_bytes: 1024 * 1024 * 1024,
             max_render_mib: 4096,
+            max_figure: 1e12,
+            max_listed_initiatives: 50,
+            max_listed_units: 20,
         }
     }
 }
@@ -274,6 +287,11 @@ impl Config {
         self.indicators.iter().find(|i| i.code == code)
     }
 
+    /// The allocation in öre (checked to be a number from 0 to 10¹⁵ kronor when read).
+    pub fn allocation(&self) -> crate::value::Ore {
+        crate::value::Ore::from_kronor(self.allocation_kr).unwrap_or_default()
+    }
+
     fn check(&self, text: &str, file: &str) -> Result<(), Error> {
         let fail = |line: usize, key: &str, message: String| Error::Config {
             file: file.to_string(),
@@ -282,8 +300,13 @@ impl Config {
             message,
         };
         let key_line = |key: &str| line_of_key(text, key, None, 0);
-        if !(1900..=2200).contains(&self.year) {
-            let message = format!("orimligt år {}; väntade till exempel 2025", self.year);
+        if !YEARS.contains(&self.year) {
+            let message = format!(
+                "orimligt år {}; väntade ett år {}–{}, till exempel 2025",
+                self.year,
+                YEARS.start(),
+                YEARS.end()
+            );
             return Err(fail(key_line("year"), "year", message));
         }
         if self.region.trim().is_empty() {
@@ -417,6 +440,8 @@ impl Limits {
             ("max_cell_chars", self.max_cell_chars as u64),
             ("max_uncompressed_bytes", self.max_uncompressed_bytes),
             ("max_render_mib", self.max_render_mib),
+            ("max_listed_initiatives", self.max_listed_initiatives as u64),
+            ("max_listed_units", self.max_listed_units as u64),
         ];
         match limits.iter().find(|(_, v)| *v == 0) {
             Some((key, _)) => Err(Error::Config {
@@ -424,6 +449,12 @@ impl Limits {
                 line: line_of_key(text, key, None, 0),
                 key: format!("limits.{key}"),
                 message: "en gräns på 0 skulle stoppa varje fil; väntade ett tal > 0".into(),
+            }),
+            None if !(self.max_figure.is_finite() && self.max_figure > 0.0) => Err(Error::Config {
+                file: file.to_string(),
+                line: line_of_key(text, "max_figure", None, 0),
+                key: "limits.max_figure".into(),
+                message: "väntade ett tal > 0, till exempel 1e12".into(),
             }),
             None => Ok(()),
         }

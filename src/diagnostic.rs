@@ -86,6 +86,8 @@ pub enum Code {
     ImplausibleValue,
     /// More agreement funds used than the region was allocated.
     OverAllocation,
+    /// A row whose reading failed inside the program; the row is rejected, not the file.
+    RowUnreadable,
 }
 
 impl Code {
@@ -118,6 +120,7 @@ impl Code {
             Code::IncompletePeriod => "incomplete-period",
             Code::ImplausibleValue => "implausible-value",
             Code::OverAllocation => "over-allocation",
+            Code::RowUnreadable => "row-unreadable",
         }
     }
 }

@@ -65,33 +65,3 @@ pub enum Error {
     #[error("{0}")]
     Usage(String),
 }
-
-impl From<minijinja::Error> for Error {
-    fn from(e: minijinja::Error) -> Self {
-        let mut message = e.kind().to_string();
-        if let Some(detail) = e.detail() {
-            message = format!("{message}: {detail}");
-        }
-        // The innermost cause usually says where an included template failed.
-        let mut source = std::error::Error::source(&e);
-        let mut template = e.name().unwrap_or("?").to_string();
-        let mut line = e.line();
-        while let Some(inner) = source {
-            if let Some(inner) = inner.downcast_ref::<minijinja::Error>() {
-                if let Some(name) = inner.name() {
-                    template = name.to_string();
-                    line = inner.line();
-                }
-                if let Some(detail) = inner.detail() {
-                    message = format!("{}: {detail}", inner.kind());
-                }
-            }
-            source = inner.source();
-        }
-        Error::Template {
-            template,
-            line,
-            message,
-        }
-    }
-}

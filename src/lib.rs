@@ -39,6 +39,7 @@ use model::{FileSummary, IndicatorValue, Initiative, RejectedRow, Submission, Un
 use report::Report;
 use rows::Chunks;
 use schema::Names;
+use validate::admit::MoneyRows;
 use validate::{Rules, Vocabulary};
 use value::{Date, Ore};
 
@@ -110,9 +111,17 @@ impl Checked {
             .iter()
             .any(|d| d.severity == Severity::Warning)
     }
+
+    /// Puts the findings in their stable order (`diagnostic::sort`), once the last one has
+    /// been added.
+    pub fn sort_findings(&mut self) {
+        diagnostic::sort(&mut self.diagnostics);
+    }
 }
 
-/// Discovers, reads and validates every workbook in `input`, in parallel.
+/// Discovers, reads and validates every workbook in `input`, in parallel. The findings
+/// are not yet sorted: more may come ([`load_previous`], [`require_accepted`]); call
+/// [`Checked::sort_findings`] after the last.
 pub fn check(input: &Path, config: &Config, progress: &dyn Progress) -> Result<Checked, Error> {
     check_with(input, config, progress, true)
 }
@@ -137,29 +146,29 @@ pub fn check_with(
         vocab: &vocab,
     };
     progress.stage("Läser arbetsböcker", found.len() as u64);
-    // The agreement funds are summed as the files are read, so that `check` can drop
-    // the initiatives at once; the indicator values are kept for the rules across files.
-    let timed: Vec<(Submission, StageTimes, i64)> = found
+    // Each file's money is kept apart from its initiatives, so that `check` can drop
+    // them at once and still admit the money across files (`validate::admit`).
+    let timed: Vec<(Submission, StageTimes, MoneyRows)> = found
         .par_iter()
         .map(|f| {
             let (mut s, t) = process(&f.path, &f.name, &rules);
-            let agreement = s.initiatives.iter().filter_map(|i| i.agreement_ore).sum();
+            let money = validate::admit::money_rows(&s.initiatives);
             if !keep_records {
                 s.initiatives = Vec::new();
             }
             progress.advance();
-            (s, t, agreement)
+            (s, t, money)
         })
         .collect();
     progress.done();
     let mut times = StageTimes::default();
-    let mut agreement = Ore::ZERO;
+    let mut money = Vec::with_capacity(timed.len());
     let mut submissions: Vec<Submission> = timed
         .into_iter()
-        .map(|(s, t, a)| {
+        .map(|(s, t, m)| {
             times.read += t.read;
             times.validate += t.validate;
-            agreement = agreement + Ore(a);
+            money.push(m);
             s
         })
         .collect();
@@ -168,6 +177,8 @@ pub fn check_with(
         times,
         ..Checked::default()
     };
+    let agreement = admit_money(&mut submissions, &money, &mut checked.diagnostics);
+    drop(money);
     checked.diagnostics.extend(validate::across(&submissions));
     checked
         .diagnostics
@@ -193,8 +204,63 @@ pub fn check_with(
     if !keep_records {
         checked.indicators = Chunks::default();
     }
-    diagnostic::sort(&mut checked.diagnostics);
     Ok(checked)
+}
+
+/// Admits every file's money into the run's sums (`validate::admit`): a row that would
+/// take a sum past the range is refused, with its finding, and leaves its file's
+/// initiatives. Returns the agreement funds admitted.
+fn admit_money(
+    submissions: &mut [Submission],
+    money: &[MoneyRows],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Ore {
+    let files = submissions
+        .iter()
+        .zip(money)
+        .map(|(s, m)| validate::admit::File {
+            name: &s.summary.file,
+            layout: s.initiative_layout.as_ref(),
+            money: m,
+        });
+    let admitted = validate::admit::admit(files);
+    for (sub, refused) in submissions.iter_mut().zip(&admitted.refused) {
+        if refused.is_empty() {
+            continue;
+        }
+        sub.initiatives.retain(|i| !refused.contains(&i.row));
+        let mine = admitted
+            .diagnostics
+            .iter()
+            .filter(|d| d.file == sub.summary.file);
+        for row in refused {
+            let reasons = mine
+                .clone()
+                .filter(|d| d.cell.is_some_and(|c| c.excel_row() == *row))
+                .map(|d| {
+                    format!(
+                        "{}: {}",
+                        d.cell.map(|c| c.to_string()).unwrap_or_default(),
+                        d.message
+                    )
+                })
+                .collect();
+            sub.rejected.push(RejectedRow {
+                file: sub.summary.file.clone(),
+                sheet: sub
+                    .initiative_layout
+                    .as_ref()
+                    .map(|l| l.sheet.clone())
+                    .unwrap_or_default(),
+                row: *row,
+                reasons,
+            });
+        }
+        sub.summary.accepted -= refused.len();
+        sub.summary.rejected += refused.len();
+    }
+    diagnostics.extend(admitted.diagnostics);
+    admitted.totals[2]
 }
 
 /// How to get workbooks to read, for an empty input folder.
@@ -220,7 +286,7 @@ pub fn require_accepted(checked: &mut Checked) -> bool {
 
 /// A warning when the agreement funds used exceed the region's allocation.
 fn over_allocation(agreement: Ore, config: &Config) -> Option<Diagnostic> {
-    let allocation = Ore::from_kronor(config.allocation_kr);
+    let allocation = config.allocation();
     (allocation.0 > 0 && agreement > allocation).then(|| {
         Diagnostic::new(
             Severity::Warning,

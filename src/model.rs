@@ -275,6 +275,17 @@ pub struct IndicatorLayout {
     pub denominator: u32,
 }
 
+/// Where a file's initiatives' money stands: the sheet and the columns of `Budget`,
+/// `Använda medel` and `Varav överenskommelsemedel`, so that a finding made across files
+/// (a sum past the range) can name its cell.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct InitiativeLayout {
+    /// The sheet's name as written.
+    pub sheet: String,
+    /// 0-based columns of the three money columns (the first column when one is absent).
+    pub money: [u32; 3],
+}
+
 /// How much of the year a unit's figures cover (SPEC 2.3).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "coverage", rename_all = "snake_case")]
@@ -382,6 +393,8 @@ pub struct Submission {
     pub indicators: Vec<IndicatorValue>,
     /// Where the indicator values stand, when the file has an indicator sheet.
     pub indicator_layout: Option<IndicatorLayout>,
+    /// Where the initiatives' money stands, when the file has an initiative sheet.
+    pub initiative_layout: Option<InitiativeLayout>,
     /// Rejected rows.
     pub rejected: Vec<RejectedRow>,
     /// Findings.

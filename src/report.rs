@@ -51,10 +51,10 @@ pub struct Report {
     /// the published tables hide).
     pub indicators: Vec<IndicatorRow>,
     /// Units whose flows leave gaps in the year: their own figures, shown on rows of
-    /// their own in table 6 and left out of the year values.
-    pub partial_units: Vec<PartialUnitRow>,
+    /// their own in table 6 (the `listed` ones) and left out of the year values.
+    pub partial_units: Rows<PartialUnitRow>,
     /// Units counted at a latest period before the year's last quarter.
-    pub stale_units: Vec<StaleUnit>,
+    pub stale_units: Rows<StaleUnit>,
     /// Table 6's notes on the units above, in Swedish, one sentence each.
     pub indicator_notes: Vec<String>,
     /// The configured indicators, with definitions.
@@ -201,6 +201,9 @@ pub struct PartialUnitRow {
     pub kind: IndicatorKind,
     /// The periods given, in Swedish (`januari–september 2025`-style list).
     pub reported_text: String,
+    /// Whether the published table 6 has a row for it: the first
+    /// `limits.max_listed_units` of each indicator (its note says how many more).
+    pub listed: bool,
 }
 
 /// An indicator figure with its label and target.
@@ -302,8 +305,8 @@ pub fn assemble(parts: Parts<'_>) -> Report {
         status_matrix: tables.status_matrix,
         shift_matrix: tables.shift_matrix,
         indicators,
-        partial_units,
-        stale_units,
+        partial_units: Rows::new(partial_units),
+        stale_units: Rows::new(stale_units),
         indicator_notes,
         indicator_definitions: parts::definitions(config),
         initiatives: Rows::new(initiatives),

@@ -22,6 +22,10 @@ pub struct Size {
     pub clinics: usize,
     /// The seed.
     pub seed: u64,
+    /// The share of units, in per cent, that stop reporting after September (their
+    /// flows then leave gaps in the year); `None`: one unit of the second administration,
+    /// so that the example shows the note.
+    pub partial: Option<u8>,
 }
 
 /// A small, fast, seeded generator (`SplitMix64`); stable across platforms and versions.
@@ -270,9 +274,16 @@ enum Rhythm {
     StoppedAfterSeptember,
 }
 
-fn rhythm(index: usize, clinic: usize) -> Rhythm {
+fn rhythm(index: usize, clinic: usize, size: Size) -> Rhythm {
+    if let Some(percent) = size.partial {
+        // Spread over the units by a stride coprime to 100, the same for every seed.
+        let k = index * size.clinics + clinic;
+        if (k * 37 + 11) % 100 < usize::from(percent) {
+            return Rhythm::StoppedAfterSeptember;
+        }
+    }
     match (index, clinic) {
-        (1, 1) => Rhythm::StoppedAfterSeptember,
+        (1, 1) if size.partial.is_none() => Rhythm::StoppedAfterSeptember,
         (2, 0) => Rhythm::Quarterly,
         _ => Rhythm::Monthly,
     }
@@ -308,7 +319,7 @@ fn indicators_sheet(
     for clinic in 0..size.clinics {
         let unit = unit_name(index, clinic, size.clinics);
         let population = (share_of_region * rng.range(0.6, 0.95)).round();
-        let rhythm = rhythm(index, clinic);
+        let rhythm = rhythm(index, clinic, size);
         for ind in &chosen {
             let mut series = Series::new(ind, index, clinic, population, rng);
             let periods: Vec<(String, f64)> = match rhythm {

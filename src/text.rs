@@ -43,12 +43,33 @@ pub fn count_word(n: u64, singular: &str, plural: &str) -> String {
 }
 
 /// A whole number grouped by thousands (`1 429 354`); decimals only where it has them.
+/// From 10¹⁵ on it is written short ([`scientific`]), so that a cell of `1e300` is not a
+/// message of 300 digits.
 pub fn group(value: f64) -> String {
-    if value.fract() == 0.0 {
+    if value.abs() >= 1e15 {
+        scientific(value)
+    } else if value.fract() == 0.0 {
         num(value, 0)
     } else {
         num(value, 2)
     }
+}
+
+/// `value` in Excel's scientific form with up to three decimals: `1E+300`, `−2,5E+18`,
+/// `1,235E-7`; `..` when it is no number.
+pub fn scientific(value: f64) -> String {
+    if !value.is_finite() {
+        return "..".to_string();
+    }
+    let text = format!("{:.3e}", value.abs());
+    let (mantissa, exponent) = text.split_once('e').unwrap_or((&text, "0"));
+    let mantissa = mantissa.trim_end_matches('0').trim_end_matches('.');
+    let (sign, digits) = match exponent.strip_prefix('-') {
+        Some(d) => ('-', d),
+        None => ('+', exponent),
+    };
+    let minus = if value < 0.0 { "\u{2212}" } else { "" };
+    format!("{minus}{}E{sign}{digits}", mantissa.replace('.', ","))
 }
 
 /// Normalises a name for matching: lowercase, trimmed, inner white space collapsed,

@@ -6,7 +6,14 @@
 
 use std::fmt;
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+mod money;
+mod period;
+
+pub use money::{MoneyError, Ore, parse_money};
+use period::month_by_name;
+pub use period::{MONTHS, Period, YEARS};
 
 /// A calendar date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -69,6 +76,15 @@ impl Serialize for Date {
     }
 }
 
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        parse_date(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!("\"{text}\" är inget datum; väntade ÅÅÅÅ-MM-DD"))
+        })
+    }
+}
+
 fn is_leap(y: i32) -> bool {
     (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
 }
@@ -109,6 +125,22 @@ fn days_from_civil(y: i32, m: u8, d: u8) -> i64 {
 /// Reads a number written as text: `1 250 000`, `1 250 000 kr`, `1250000,50`,
 /// `12,5 %` (→ 0.125), `−3`, `1.250.000,50`, with regular or non-breaking spaces.
 pub fn parse_number(text: &str) -> Option<f64> {
+    let (plain, percent) = number_text(text)?;
+    let v: f64 = plain.parse().ok()?;
+    let scale = if percent { 0.01 } else { 1.0 };
+    v.is_finite().then_some(v * scale)
+}
+
+/// The longest text read as a number: a cell of a million digits is no amount.
+const MAX_NUMBER_CHARS: usize = 64;
+
+/// A number's text made plain (`-1234.5`, `1e3`): spaces, `kr`, `SEK`, `:-` and grouping
+/// marks gone, the decimal mark a point; and whether it ended in `%`. `None` when what is
+/// left is no number.
+fn number_text(text: &str) -> Option<(String, bool)> {
+    if text.len() > MAX_NUMBER_CHARS * 4 {
+        return None;
+    }
     let mut s: String = text
         .chars()
         .filter(|c| !c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}' | '\u{2009}' | '\''))
@@ -121,10 +153,10 @@ pub fn parse_number(text: &str) -> Option<f64> {
         })
         .collect::<String>()
         .to_lowercase();
-    let mut scale = 1.0;
+    let mut percent = false;
     if let Some(rest) = s.strip_suffix('%') {
         s = rest.to_string();
-        scale = 0.01;
+        percent = true;
     } else {
         for suffix in ["kr.", "kr", "sek", ":-", ",-"] {
             if let Some(rest) = s.strip_suffix(suffix) {
@@ -137,7 +169,7 @@ pub fn parse_number(text: &str) -> Option<f64> {
         s = rest.to_string();
     }
     let s = decimal_point(&s)?;
-    if s.is_empty() || !s.chars().any(|c| c.is_ascii_digit()) {
+    if s.is_empty() || s.len() > MAX_NUMBER_CHARS || !s.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
     if !s
@@ -146,8 +178,7 @@ pub fn parse_number(text: &str) -> Option<f64> {
     {
         return None;
     }
-    let v: f64 = s.parse().ok()?;
-    v.is_finite().then_some(v * scale)
+    Some((s, percent))
 }
 
 /// Rewrites grouping and decimal marks to a plain `1234.5`.
@@ -223,132 +254,6 @@ pub fn parse_date(text: &str) -> Option<Date> {
     }
 }
 
-/// A reporting period: a year, a month or a quarter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Period {
-    /// A whole year.
-    Year(i32),
-    /// A quarter, 1–4.
-    Quarter(i32, u8),
-    /// A month, 1–12.
-    Month(i32, u8),
-}
-
-impl Period {
-    /// The year the period lies in.
-    pub fn year(self) -> i32 {
-        match self {
-            Period::Year(y) | Period::Quarter(y, _) | Period::Month(y, _) => y,
-        }
-    }
-
-    /// Sort rank of the granularity: year 0, quarter 1, month 2.
-    pub fn granularity(self) -> u8 {
-        match self {
-            Period::Year(_) => 0,
-            Period::Quarter(..) => 1,
-            Period::Month(..) => 2,
-        }
-    }
-
-    /// Whether this is a whole year.
-    pub fn is_year(self) -> bool {
-        matches!(self, Period::Year(_))
-    }
-
-    /// The first and last month (1–12) the period spans.
-    pub fn months(self) -> (u8, u8) {
-        match self {
-            Period::Year(_) => (1, 12),
-            Period::Quarter(_, q) => (3 * q - 2, 3 * q),
-            Period::Month(_, m) => (m, m),
-        }
-    }
-
-    /// Every period of this granularity in `year`: the year, its four quarters or its
-    /// twelve months.
-    pub fn all_like(self, year: i32) -> Vec<Period> {
-        match self {
-            Period::Year(_) => vec![Period::Year(year)],
-            Period::Quarter(..) => (1..=4).map(|q| Period::Quarter(year, q)).collect(),
-            Period::Month(..) => (1..=12).map(|m| Period::Month(year, m)).collect(),
-        }
-    }
-
-    /// The period in Swedish words: `2025`, `kvartal 1 2025`, `mars 2025`.
-    pub fn swedish(self) -> String {
-        match self {
-            Period::Year(y) => y.to_string(),
-            Period::Quarter(y, q) => format!("kvartal {q} {y}"),
-            Period::Month(y, m) => format!("{} {y}", MONTHS[usize::from(m) - 1]),
-        }
-    }
-
-    /// The period of a date: its month.
-    pub fn of_date(date: Date) -> Period {
-        Period::Month(date.year, date.month)
-    }
-
-    /// Reads `2025`, `2025-03`, `2025-Q1`, `2025 K1`, `Q1 2025`, `2025-03-01`, `mars 2025`,
-    /// `mar 2025`.
-    pub fn parse(text: &str) -> Option<Period> {
-        if let Some(p) = month_by_name(text) {
-            return Some(p);
-        }
-        let t: String = text
-            .trim()
-            .to_uppercase()
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect();
-        if t.len() == 4 {
-            return t
-                .parse()
-                .ok()
-                .filter(|y| (1900..=2200).contains(y))
-                .map(Period::Year);
-        }
-        if let Some(date) = parse_date(text) {
-            return Some(Period::of_date(date));
-        }
-        let quarter = |y: &str, q: &str| -> Option<Period> {
-            let y: i32 = y.trim_matches(['-', '/', '_']).parse().ok()?;
-            let q: u8 = q.parse().ok()?;
-            ((1..=4).contains(&q) && (1900..=2200).contains(&y)).then_some(Period::Quarter(y, q))
-        };
-        let t = t.replace("KV", "K");
-        for mark in ['Q', 'K'] {
-            if let Some((a, b)) = t.split_once(mark) {
-                if a.is_empty() && b.len() >= 5 {
-                    // Q1 2025 / Q1-2025
-                    return quarter(&b[1..], &b[..1]);
-                }
-                return quarter(a, b);
-            }
-        }
-        let (y, m) = t.split_once(['-', '/', '.'])?;
-        let y: i32 = y.parse().ok()?;
-        let m: u8 = m.parse().ok()?;
-        ((1..=12).contains(&m) && (1900..=2200).contains(&y)).then_some(Period::Month(y, m))
-    }
-}
-
-/// The Swedish month names, January first.
-pub const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
 /// `1 mars 2025`, `1 mar 2025`: day, Swedish month name (or its first three letters), year.
 fn date_with_month_name(text: &str) -> Option<Date> {
     let mut parts = text.split_whitespace();
@@ -363,100 +268,12 @@ fn date_with_month_name(text: &str) -> Option<Date> {
     Date::new(y, m, day)
 }
 
-/// `mars 2025`, `Mars 2025`, `mar-2025`: a Swedish month name (or its first three letters)
-/// and a year.
-fn month_by_name(text: &str) -> Option<Period> {
-    let lower = text.trim().to_lowercase();
-    let (name, year) = lower.split_once([' ', '-', '/', '.'])?;
-    let year: i32 = year
-        .trim()
-        .parse()
-        .ok()
-        .filter(|y| (1900..=2200).contains(y))?;
-    let month = MONTHS
-        .iter()
-        .position(|n| *n == name || (name.chars().count() == 3 && n.starts_with(name)))?;
-    Some(Period::Month(year, month as u8 + 1))
-}
-
-impl fmt::Display for Period {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Period::Year(y) => write!(f, "{y}"),
-            Period::Quarter(y, q) => write!(f, "{y}-Q{q}"),
-            Period::Month(y, m) => write!(f, "{y}-{m:02}"),
-        }
-    }
-}
-
-impl Serialize for Period {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
 /// Reads yes/no: `Ja`, `X`, `true`, `Sant`, `1` → yes; `Nej`, `false`, `Falskt`, `0` → no.
 pub fn parse_yes_no(text: &str) -> Option<bool> {
     match crate::text::collapse(text).as_str() {
         "ja" | "j" | "x" | "true" | "sant" | "yes" | "1" => Some(true),
         "nej" | "n" | "false" | "falskt" | "no" | "0" | "-" | "–" => Some(false),
         _ => None,
-    }
-}
-
-/// Money in öre from kronor, rounded to the nearest öre.
-pub fn ore(kronor: f64) -> i64 {
-    (kronor * 100.0).round() as i64
-}
-
-/// An amount of money in whole öre. Sums and differences stay exact; it becomes kronor
-/// only where it is shown: serialised (JSON, templates) as kronor, and in the xlsx cells.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Ore(pub i64);
-
-impl Ore {
-    /// Zero.
-    pub const ZERO: Ore = Ore(0);
-
-    /// The amount in kronor, rounded to the nearest öre.
-    pub fn from_kronor(kronor: f64) -> Ore {
-        Ore(ore(kronor))
-    }
-
-    /// The amount in kronor, for showing it.
-    pub fn kronor(self) -> f64 {
-        self.0 as f64 / 100.0
-    }
-
-    /// `part` as a share of `self` in per cent; `None` when `self` is not above zero.
-    pub fn share_pct(self, part: Ore) -> Option<f64> {
-        (self.0 > 0).then(|| part.0 as f64 * 100.0 / self.0 as f64)
-    }
-}
-
-impl std::ops::Add for Ore {
-    type Output = Ore;
-    fn add(self, other: Ore) -> Ore {
-        Ore(self.0.saturating_add(other.0))
-    }
-}
-
-impl std::ops::Sub for Ore {
-    type Output = Ore;
-    fn sub(self, other: Ore) -> Ore {
-        Ore(self.0.saturating_sub(other.0))
-    }
-}
-
-impl std::iter::Sum for Ore {
-    fn sum<I: Iterator<Item = Ore>>(iter: I) -> Ore {
-        iter.fold(Ore::ZERO, |a, b| a + b)
-    }
-}
-
-impl Serialize for Ore {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_f64(self.kronor())
     }
 }
 

@@ -107,6 +107,12 @@ impl Staging {
         })
     }
 
+    /// The staging folder, for a caller that must remove it if the process is stopped
+    /// from outside (a drop removes it otherwise).
+    pub fn path(&self) -> &Path {
+        self.staging.path()
+    }
+
     /// Moves every output into place, as a set (see the module's notes), and removes the
     /// staging folder; returns the names, sorted.
     pub fn commit(self) -> Result<Vec<String>, Error> {

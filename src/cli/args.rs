@@ -2,76 +2,64 @@
 //! `cli::swedish` translates what clap itself writes). Nothing here reads files;
 //! `cli::resolve` turns these into a checked `Job`.
 //!
-//! SPEC 5's common options ([`Common`]) are accepted by every command, before or after
-//! its name, so that a script can give the same flags to all of them; `cli::swedish`
-//! hides from a command's `--help` those it does not use. Options only some commands
-//! have (`--previous`, `--timings`, …) belong to those commands alone.
+//! SPEC 5's common options ([`Common`]) and the run flags of `build`, `check` and
+//! `templates` ([`RunFlags`]) are clap's global arguments: given before or after a
+//! command's name, they mean the same, so a script can give the same flags to all
+//! commands. Every command takes the common options (`cli::swedish` hides from its
+//! `--help` those it does not use); a run flag given to a command that has no use for it
+//! ([`RUN_FLAGS`]) is refused with exit 2.
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Kontrollerar och sammanställer förvaltningarnas underlag till den årliga redovisningen
-/// av God och nära vård, och skriver rapporten (xlsx, HTML, Markdown, JSON, CSV).
+/// av God och nära vård, och skriver rapporten (xlsx, PDF, HTML, Markdown, JSON, CSV).
 #[derive(Debug, Parser)]
 #[command(name = "redovisa", version)]
 pub struct Cli {
     /// Vad som ska göras (utan kommando: build).
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Gemensamma flaggor, givna före kommandot.
+    /// Gemensamma flaggor, före eller efter kommandot.
     #[command(flatten)]
     pub common: Common,
-    /// Flaggor för `build`, när inget kommando ges.
+    /// Flaggor för build, check och templates, före eller efter kommandot.
     #[command(flatten)]
-    pub build: BuildArgs,
+    pub run: RunFlags,
 }
 
-/// SPEC 5's common options.
+/// SPEC 5's common options: global, so that they may stand before or after any command.
 #[derive(Debug, Args, Clone, Default)]
 pub struct Common {
     /// Mappen med förvaltningarnas arbetsböcker [standard: input]
-    #[arg(long, value_name = "MAPP")]
+    #[arg(long, value_name = "MAPP", global = true)]
     pub input: Option<PathBuf>,
     /// Mappen som rapporten skrivs till [standard: output]
-    #[arg(long, value_name = "MAPP")]
+    #[arg(long, value_name = "MAPP", global = true)]
     pub output: Option<PathBuf>,
     /// Årets konfiguration [standard: redovisa.toml om den finns, annars den inbyggda]
-    #[arg(long, value_name = "FIL")]
+    #[arg(long, value_name = "FIL", global = true)]
     pub config: Option<PathBuf>,
     /// Mappen med rapportens mallar [standard: templates om den finns, annars de inbyggda]
-    #[arg(long, value_name = "MAPP")]
+    #[arg(long, value_name = "MAPP", global = true)]
     pub templates: Option<PathBuf>,
-    /// Redovisningsåret, i stället för konfigurationens
-    #[arg(long, value_name = "ÅR")]
+    /// Redovisningsåret, i stället för konfigurationens (1900–2200)
+    #[arg(long, value_name = "ÅR", global = true)]
     pub year: Option<i32>,
     /// Rapportens datum [standard: `SOURCE_DATE_EPOCH`, annars i dag]
-    #[arg(long, value_name = "ÅÅÅÅ-MM-DD")]
+    #[arg(long, value_name = "ÅÅÅÅ-MM-DD", global = true)]
     pub date: Option<String>,
     /// Hur fynden skrivs: per fil för människor, en rad per fynd, ett JSON-objekt eller
     /// annoteringar i GitHub Actions [standard: human]
-    #[arg(long, value_enum, value_name = "FORMAT")]
+    #[arg(long, value_enum, value_name = "FORMAT", global = true)]
     pub format: Option<FormatArg>,
     /// Skriv bara fel, inga sammanfattningar
-    #[arg(long, short)]
+    #[arg(long, short, global = true)]
     pub quiet: bool,
 }
 
 impl Common {
-    /// These options, completed by `outer` (the same options given before the command).
-    pub fn or(self, outer: &Common) -> Common {
-        Common {
-            input: self.input.or_else(|| outer.input.clone()),
-            output: self.output.or_else(|| outer.output.clone()),
-            config: self.config.or_else(|| outer.config.clone()),
-            templates: self.templates.or_else(|| outer.templates.clone()),
-            year: self.year.or(outer.year),
-            date: self.date.or_else(|| outer.date.clone()),
-            format: self.format.or(outer.format),
-            quiet: self.quiet || outer.quiet,
-        }
-    }
-
     /// The diagnostic format (human when not given).
     pub fn format(&self) -> FormatArg {
         self.format.unwrap_or(FormatArg::Human)
@@ -95,9 +83,9 @@ pub enum FormatArg {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Läs input/, kontrollera, sammanställ och skriv rapporten till output/ (standard)
-    Build(Build),
+    Build,
     /// Kontrollera bara; skriv inget. Slutkod 1 när underlaget har fel (för CI)
-    Check(CheckArgs),
+    Check,
     /// Skriv tomma arbetsböcker som förvaltningarna fyller i
     Template(TemplateArgs),
     /// Skriv exempelarbetsböcker (med frö, i valfri storlek)
@@ -106,83 +94,80 @@ pub enum Command {
     Templates(TemplatesGroup),
 }
 
-/// `build` as a command: the common options and its own.
-#[derive(Debug, Args, Clone)]
-pub struct Build {
-    #[command(flatten)]
-    pub common: Common,
-    #[command(flatten)]
-    pub args: BuildArgs,
+impl Command {
+    /// The command's path as `--help` and [`RUN_FLAGS`] name it.
+    pub fn path(command: Option<&Command>) -> &'static str {
+        match command {
+            None => "redovisa",
+            Some(Command::Build) => "redovisa build",
+            Some(Command::Check) => "redovisa check",
+            Some(Command::Template(_)) => "redovisa template",
+            Some(Command::Sample(_)) => "redovisa sample",
+            Some(Command::Templates(t)) => match t.action {
+                TemplatesAction::Check => "redovisa templates check",
+                TemplatesAction::Context => "redovisa templates context",
+            },
+        }
+    }
 }
 
-/// Options of `build`.
+/// The options of `build`, `check` and `templates`: global too, so that a script may give
+/// them before the command (`redovisa --feedback DIR check`); a command refuses those it
+/// does not take ([`RUN_FLAGS`]).
 #[derive(Debug, Args, Clone, Default)]
-pub struct BuildArgs {
+pub struct RunFlags {
     /// Skriv rapporten även när underlaget har fel, märkt som utkast
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub allow_errors: bool,
+    /// Misslyckas (slutkod 1) även på varningar
+    #[arg(long, global = true)]
+    pub deny_warnings: bool,
     /// Fjolårets redovisning-(ÅR-1).json att jämföra med [standard: i utdatamappen, om den finns där]
-    #[arg(long, value_name = "FIL")]
+    #[arg(long, value_name = "FIL", global = true)]
     pub previous: Option<PathBuf>,
     /// Skriv hur lång tid varje steg tog, med rader per sekund och minnestopp, till standard fel
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub timings: bool,
     /// Skriv en återkopplingsarbetsbok per fil med anmärkningar till MAPP
-    #[arg(long, value_name = "MAPP")]
+    #[arg(long, value_name = "MAPP", global = true)]
     pub feedback: Option<PathBuf>,
 }
 
-impl BuildArgs {
-    /// These options, completed by `outer` (given before the command).
-    pub fn or(self, outer: &BuildArgs) -> BuildArgs {
-        BuildArgs {
-            allow_errors: self.allow_errors || outer.allow_errors,
-            previous: self.previous.or_else(|| outer.previous.clone()),
-            timings: self.timings || outer.timings,
-            feedback: self.feedback.or_else(|| outer.feedback.clone()),
-        }
-    }
-
-    /// The flags given, by name (to refuse them before a command that has none of them).
-    pub fn given(&self) -> Vec<&'static str> {
-        let mut names = Vec::new();
-        if self.allow_errors {
-            names.push("--allow-errors");
-        }
-        if self.previous.is_some() {
-            names.push("--previous");
-        }
-        if self.timings {
-            names.push("--timings");
-        }
-        if self.feedback.is_some() {
-            names.push("--feedback");
-        }
-        names
+impl RunFlags {
+    /// The flags given, by id and as written.
+    pub fn given(&self) -> Vec<(&'static str, &'static str)> {
+        [
+            (self.allow_errors, "allow_errors", "--allow-errors"),
+            (self.deny_warnings, "deny_warnings", "--deny-warnings"),
+            (self.previous.is_some(), "previous", "--previous"),
+            (self.timings, "timings", "--timings"),
+            (self.feedback.is_some(), "feedback", "--feedback"),
+        ]
+        .into_iter()
+        .filter(|(given, _, _)| *given)
+        .map(|(_, id, flag)| (id, flag))
+        .collect()
     }
 }
 
-/// Options of `check`.
-#[derive(Debug, Args, Clone)]
-pub struct CheckArgs {
-    #[command(flatten)]
-    pub common: Common,
-    /// Misslyckas (slutkod 1) även på varningar
-    #[arg(long)]
-    pub deny_warnings: bool,
-    /// Skriv hur lång tid varje steg tog, med rader per sekund och minnestopp, till standard fel
-    #[arg(long)]
-    pub timings: bool,
-    /// Skriv en återkopplingsarbetsbok per fil med anmärkningar till MAPP
-    #[arg(long, value_name = "MAPP")]
-    pub feedback: Option<PathBuf>,
-}
+/// The run flags each command takes, by the command's path; the others it refuses.
+pub const RUN_FLAGS: &[(&str, &[&str])] = &[
+    (
+        "redovisa",
+        &["allow_errors", "previous", "timings", "feedback"],
+    ),
+    (
+        "redovisa build",
+        &["allow_errors", "previous", "timings", "feedback"],
+    ),
+    ("redovisa check", &["deny_warnings", "timings", "feedback"]),
+    ("redovisa templates check", &["previous"]),
+    ("redovisa templates context", &["previous"]),
+];
 
 /// Options of `template`.
 #[derive(Debug, Args, Clone)]
 pub struct TemplateArgs {
-    #[command(flatten)]
-    pub common: Common,
     /// En förvaltning att skriva en arbetsbok för (upprepa för flera)
     #[arg(long = "administration", value_name = "NAMN")]
     pub administrations: Vec<String>,
@@ -197,8 +182,6 @@ pub struct TemplateArgs {
 /// Options of `sample`.
 #[derive(Debug, Args, Clone)]
 pub struct SampleArgs {
-    #[command(flatten)]
-    pub common: Common,
     /// Antal förvaltningar (en arbetsbok var)
     #[arg(long, value_name = "ANTAL", default_value_t = 6)]
     pub administrations: usize,
@@ -211,6 +194,9 @@ pub struct SampleArgs {
     /// Frö; samma frö ger samma arbetsböcker
     #[arg(long, value_name = "TAL", default_value_t = 2025)]
     pub seed: u64,
+    /// Andel enheter i procent som slutar redovisa efter september (för prov i stor skala)
+    #[arg(long, value_name = "PROCENT", value_parser = clap::value_parser!(u8).range(0..=100))]
+    pub partial: Option<u8>,
     /// Mappen att skriva till [standard: indatamappen]
     #[arg(long, value_name = "MAPP")]
     pub to: Option<PathBuf>,
@@ -219,46 +205,25 @@ pub struct SampleArgs {
     pub force: bool,
 }
 
-/// `templates`: the common options and an action.
+/// `templates`: an action.
 #[derive(Debug, Args)]
 pub struct TemplatesGroup {
-    #[command(flatten)]
-    pub common: Common,
     /// Vad som ska göras med mallarna.
     #[command(subcommand)]
     pub action: TemplatesAction,
 }
 
 /// `templates` actions.
-#[derive(Debug, Subcommand, Clone)]
+#[derive(Debug, Subcommand, Clone, Copy)]
 pub enum TemplatesAction {
     /// Rendera varje mall mot underlaget och rapportera fel; skriv inget
-    Check(TemplatesArgs),
+    Check,
     /// Skriv ut hela sammanhanget som en mall får, som JSON
-    Context(TemplatesArgs),
+    Context,
 }
 
-impl TemplatesAction {
-    /// The action's options.
-    pub fn args(&self) -> &TemplatesArgs {
-        match self {
-            TemplatesAction::Check(a) | TemplatesAction::Context(a) => a,
-        }
-    }
-}
-
-/// Options of a `templates` action.
-#[derive(Debug, Args, Clone)]
-pub struct TemplatesArgs {
-    #[command(flatten)]
-    pub common: Common,
-    /// Fjolårets redovisning-(ÅR-1).json att jämföra med [standard: i utdatamappen, om den finns där]
-    #[arg(long, value_name = "FIL")]
-    pub previous: Option<PathBuf>,
-}
-
-/// The common options each command does not use, hidden from its `--help`, by the
-/// command's path.
+/// The global options each command does not use, hidden from its `--help`, by the
+/// command's path (the run flags it does not take, [`RUN_FLAGS`], are hidden too).
 pub const UNUSED: &[(&str, &[&str])] = &[
     ("redovisa check", &["output", "templates", "date"]),
     (
@@ -272,4 +237,13 @@ pub const UNUSED: &[(&str, &[&str])] = &[
     ("redovisa templates", &["format"]),
     ("redovisa templates check", &["format"]),
     ("redovisa templates context", &["format"]),
+];
+
+/// The ids of the run flags (see [`RunFlags`]).
+pub const RUN_FLAG_IDS: [&str; 5] = [
+    "allow_errors",
+    "deny_warnings",
+    "previous",
+    "timings",
+    "feedback",
 ];

@@ -5,6 +5,7 @@
 mod args;
 mod progress;
 mod resolve;
+mod stop;
 mod swedish;
 mod timings;
 mod watchdog;
@@ -13,9 +14,7 @@ use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 
-use args::{
-    BuildArgs, CheckArgs, Command, Common, FormatArg, SampleArgs, TemplateArgs, TemplatesAction,
-};
+use args::{Command, Common, FormatArg, RunFlags, SampleArgs, TemplateArgs, TemplatesAction};
 use redovisa::diagnostic::Severity;
 use redovisa::error::Error;
 use redovisa::render::diagnostics::{Findings, Style};
@@ -30,6 +29,7 @@ pub fn run() -> ExitCode {
         Err(code) => return code,
     };
     redovisa::quiet_file_panics();
+    stop::on_signals();
     let result = dispatch(cli);
     match result {
         Ok(code) => ExitCode::from(code),
@@ -40,44 +40,39 @@ pub fn run() -> ExitCode {
     }
 }
 
-/// Runs the command, with the common options given before it completing its own.
+/// Runs the command, after refusing the run flags it does not take.
 fn dispatch(cli: args::Cli) -> Result<u8, Error> {
-    let outer = cli.common;
-    let before = cli.build;
-    match cli.command {
-        None => build(&outer, &before),
-        Some(Command::Build(b)) => build(&b.common.or(&outer), &b.args.or(&before)),
-        Some(Command::Check(c)) => {
-            refuse_before("check", &before, &["--timings"])?;
-            let timings = c.timings || before.timings;
-            check(&c.common.clone().or(&outer), &c, timings)
-        }
-        Some(Command::Sample(s)) => {
-            refuse_before("sample", &before, &[])?;
-            sample(&s.common.clone().or(&outer), &s)
-        }
-        Some(Command::Template(t)) => {
-            refuse_before("template", &before, &[])?;
-            template(&t.common.clone().or(&outer), &t)
-        }
-        Some(Command::Templates(group)) => {
-            refuse_before("templates", &before, &["--previous"])?;
-            let args = group.action.args();
-            let common = args.common.clone().or(&group.common).or(&outer);
-            let previous = args.previous.clone().or(before.previous);
-            templates(&common, previous.as_deref(), &group.action)
-        }
+    refuse_unused_flags(Command::path(cli.command.as_ref()), &cli.run)?;
+    let (common, run) = (&cli.common, &cli.run);
+    match &cli.command {
+        None | Some(Command::Build) => build(common, run),
+        Some(Command::Check) => check(common, run),
+        Some(Command::Sample(s)) => sample(common, s),
+        Some(Command::Template(t)) => template(common, t),
+        Some(Command::Templates(group)) => templates(common, run.previous.as_deref(), group.action),
     }
 }
 
-/// Refuses `build`'s own flags given before another command, except those it also has.
-fn refuse_before(command: &str, before: &BuildArgs, also_ours: &[&str]) -> Result<(), Error> {
-    match before.given().into_iter().find(|f| !also_ours.contains(f)) {
-        Some(flag) => Err(Error::Usage(format!(
-            "{flag} hör till build, inte till {command}"
-        ))),
-        None => Ok(()),
-    }
+/// Refuses a run flag (`--previous`, `--allow-errors`, …) given to a command without a
+/// use for it, naming the commands that take it.
+fn refuse_unused_flags(path: &str, run: &RunFlags) -> Result<(), Error> {
+    let takes = |p: &str, id: &str| {
+        args::RUN_FLAGS
+            .iter()
+            .any(|(q, ids)| *q == p && ids.contains(&id))
+    };
+    let Some((id, flag)) = run.given().into_iter().find(|(id, _)| !takes(path, id)) else {
+        return Ok(());
+    };
+    let users: Vec<&str> = args::RUN_FLAGS
+        .iter()
+        .filter(|(p, ids)| *p != "redovisa" && ids.contains(&id))
+        .map(|(p, _)| p.trim_start_matches("redovisa "))
+        .collect();
+    Err(Error::Usage(format!(
+        "{flag} hör inte till {path}; det används av {}",
+        users.join(" och ")
+    )))
 }
 
 fn style(f: FormatArg) -> Style {
@@ -128,11 +123,12 @@ fn out(text: &str) {
         .and_then(|()| stdout.flush());
 }
 
-fn check(common: &Common, args: &CheckArgs, timings: bool) -> Result<u8, Error> {
-    let mut clock = Clock::new(timings);
+fn check(common: &Common, args: &RunFlags) -> Result<u8, Error> {
+    let mut clock = Clock::new(args.timings);
     let job = resolve(common)?;
     let bars = progress::Bars::new(common.quiet);
-    let checked = redovisa::check_with(&job.input, &job.config, &bars, false)?;
+    let mut checked = redovisa::check_with(&job.input, &job.config, &bars, false)?;
+    checked.sort_findings();
     let rows: usize = checked.files.iter().map(|f| f.rows_read).sum();
     clock.lap("läsa och validera", rows);
     clock.threads(checked.times, rows);
@@ -171,7 +167,7 @@ fn write_feedback(
     Ok(())
 }
 
-fn build(common: &Common, args: &BuildArgs) -> Result<u8, Error> {
+fn build(common: &Common, args: &RunFlags) -> Result<u8, Error> {
     let mut clock = Clock::new(args.timings);
     let job = resolve(common)?;
     refuse_output_in_input(&job)?;
@@ -188,6 +184,7 @@ fn build(common: &Common, args: &BuildArgs) -> Result<u8, Error> {
         &mut checked,
     );
     let anything = redovisa::require_accepted(&mut checked);
+    checked.sort_findings();
     print_findings(common, &job, &checked);
     if let Some(dir) = &args.feedback {
         write_feedback(common, &job, dir, &checked.diagnostics)?;
@@ -214,10 +211,15 @@ fn build(common: &Common, args: &BuildArgs) -> Result<u8, Error> {
     clock.lap("sammanställa", rows);
     bars.stage("Skriver rapporten", 0);
     let staging = redovisa::write::Staging::new(&job.output)?;
+    stop::staging(staging.path());
     let growth = job.config.limits.max_render_mib << 20;
-    let times = watchdog::bounded(growth, &render_stopped(&job), || {
+    let rendered = watchdog::bounded(growth, &render_stopped(&job), || {
         redovisa::render::render(&report, &templates, &staging)
-    })?;
+    });
+    // From here on a stop must not remove the staging folder: once the move has begun,
+    // its journal lets the next run complete it (`redovisa::write`).
+    stop::done(staging.path());
+    let times = rendered?;
     clock.lap("rendera och skriva", rows);
     clock.line("  varav xlsx", times.xlsx, rows, "  (en tråd)");
     clock.line(
@@ -290,6 +292,7 @@ fn sample(common: &Common, args: &SampleArgs) -> Result<u8, Error> {
         rows: args.rows,
         clinics: args.clinics,
         seed: args.seed,
+        partial: args.partial,
     };
     if !args.force {
         refuse_workbooks_in(&dir)?;
@@ -417,23 +420,24 @@ fn last_year(from: &Path, job: &Job) -> Result<LastYear, Error> {
 fn templates(
     common: &Common,
     previous: Option<&Path>,
-    action: &TemplatesAction,
+    action: TemplatesAction,
 ) -> Result<u8, Error> {
     let job = resolve(common)?;
     let templates = load_templates(common)?;
     let bars = progress::Bars::new(common.quiet);
     let mut checked = redovisa::check(&job.input, &job.config, &bars)?;
     let previous = redovisa::load_previous(previous, &job.output, &job.config, &mut checked);
+    checked.sort_findings();
     let draft = checked.has_errors();
     let report = redovisa::build_report(checked, &job.config, job.date, draft, previous.as_ref())?;
     match action {
-        TemplatesAction::Context(_) => {
+        TemplatesAction::Context => {
             let context = redovisa::render::templates::context(&report);
             let json =
                 serde_json::to_string_pretty(&context).map_err(|e| Error::Usage(e.to_string()))?;
             out(&format!("{json}\n"));
         }
-        TemplatesAction::Check(_) => {
+        TemplatesAction::Check => {
             let growth = job.config.limits.max_render_mib << 20;
             let context = redovisa::render::templates::context(&report);
             for (name, _) in redovisa::render::templates::OUTPUTS {

@@ -17,6 +17,13 @@ use super::args::Common;
 pub fn resolve(common: &Common) -> Result<Job, Error> {
     let mut config = load_config(common.config.as_deref())?;
     if let Some(year) = common.year {
+        if !redovisa::config::YEARS.contains(&year) {
+            return Err(Error::Usage(format!(
+                "--year {year}: orimligt år; väntade ett år {}–{}, till exempel 2025",
+                redovisa::config::YEARS.start(),
+                redovisa::config::YEARS.end()
+            )));
+        }
         config.year = year;
     }
     Ok(Job {

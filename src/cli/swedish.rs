@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::error::{ContextKind, ErrorKind};
 use clap::{Arg, ArgAction, CommandFactory, FromArgMatches};
 
-use super::args::{Cli, UNUSED};
+use super::args::{Cli, RUN_FLAG_IDS, RUN_FLAGS, UNUSED};
 
 /// The help page: about, usage and the options, with Swedish headings.
 const HELP: &str = "{about-with-newline}\nAnvändning: {usage}\n\n{all-args}{after-help}";
@@ -31,23 +31,62 @@ fn parse_from(args: &[std::ffi::OsString]) -> Result<Cli, clap::Error> {
 
 /// The command line with Swedish help.
 pub fn command() -> clap::Command {
-    let top = translate(Cli::command(), "redovisa");
-    top.disable_version_flag(true).arg(
-        Arg::new("version")
-            .short('V')
-            .long("version")
-            .action(ArgAction::Version)
-            .help("Visa versionen")
-            .help_heading("Flaggor"),
-    )
+    let top = translate(Cli::command(), "redovisa")
+        .disable_version_flag(true)
+        .arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help("Visa versionen")
+                .help_heading("Flaggor"),
+        );
+    let globals: Vec<Arg> = top
+        .get_arguments()
+        .filter(|a| a.is_global_set())
+        .cloned()
+        .collect();
+    with_globals(top, "redovisa", &globals)
+}
+
+/// `cmd` (whose path is `path`) and its subcommands, each with its own copy of every
+/// global option, hidden from its help where it has no use for it ([`UNUSED`], and the
+/// run flags it does not take). Clap would copy them down itself, but unhidden; a
+/// command that has an option of the same id keeps its own, and the values given at
+/// any level still meet (they are global).
+fn with_globals(mut cmd: clap::Command, path: &str, globals: &[Arg]) -> clap::Command {
+    let unused: &[&str] = UNUSED
+        .iter()
+        .find(|(p, _)| *p == path)
+        .map_or(&[], |(_, ids)| ids);
+    let taken: &[&str] = RUN_FLAGS
+        .iter()
+        .find(|(p, _)| *p == path)
+        .map_or(&[], |(_, ids)| ids);
+    let hidden =
+        |id: &str| unused.contains(&id) || (RUN_FLAG_IDS.contains(&id) && !taken.contains(&id));
+    for arg in globals {
+        let id = arg.get_id().as_str();
+        let copy = arg.clone().hide(hidden(id));
+        cmd = if cmd.get_arguments().any(|a| a.get_id() == id) {
+            cmd.mut_arg(id, |_| copy)
+        } else {
+            cmd.arg(copy)
+        };
+    }
+    let subcommands: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in subcommands {
+        let sub_path = format!("{path} {name}");
+        cmd = cmd.mut_subcommand(&name, |s| with_globals(s, &sub_path, globals));
+    }
+    cmd
 }
 
 /// `cmd` (whose path is `path`) and its subcommands with Swedish headings and help texts.
 fn translate(cmd: clap::Command, path: &str) -> clap::Command {
-    let hidden: &[&str] = UNUSED
-        .iter()
-        .find(|(p, _)| *p == path)
-        .map_or(&[], |(_, ids)| ids);
     let subcommands: Vec<String> = cmd
         .get_subcommands()
         .map(|s| s.get_name().to_string())
@@ -76,8 +115,7 @@ fn translate(cmd: clap::Command, path: &str) -> clap::Command {
                 .help_heading("Flaggor"),
         );
     for id in ids {
-        let hide = hidden.contains(&id.as_str());
-        cmd = cmd.mut_arg(&id, |a| swedish_arg(a, hide));
+        cmd = cmd.mut_arg(&id, swedish_arg);
     }
     for name in subcommands {
         let sub_path = format!("{path} {name}");
@@ -88,7 +126,7 @@ fn translate(cmd: clap::Command, path: &str) -> clap::Command {
 
 /// An option under the heading `Flaggor`, with its default and possible values written
 /// in Swedish into its help text instead of clap's `[default: …]`, `[possible values: …]`.
-fn swedish_arg(arg: Arg, hide: bool) -> Arg {
+fn swedish_arg(arg: Arg) -> Arg {
     let mut notes = Vec::new();
     let takes_value = arg.get_action().takes_values();
     if takes_value && !arg.get_default_values().is_empty() {
@@ -123,7 +161,6 @@ fn swedish_arg(arg: Arg, hide: bool) -> Arg {
         .hide_default_value(true)
         .hide_possible_values(true)
         .help_heading("Flaggor")
-        .hide(hide)
 }
 
 /// Prints help or version (exit 0), or the error in Swedish (exit 2).
@@ -340,23 +377,30 @@ mod tests {
             e.contains("redovisa templates behöver ett kommando: check, context"),
             "{e}"
         );
-        let e = error(&["redovisa", "sample", "--previous", "x.json"]);
-        assert!(
-            e.contains("okänd flagga '--previous' för redovisa sample"),
-            "{e}"
-        );
+    }
+
+    fn parsed(args: &[&str]) -> Cli {
+        let args: Vec<std::ffi::OsString> = args.iter().map(Into::into).collect();
+        parse_from(&args).unwrap()
     }
 
     #[test]
-    fn common_options_are_taken_before_and_after_the_command() {
-        let args = ["redovisa", "--input", "a", "check", "--format", "json"];
-        let args: Vec<std::ffi::OsString> = args.iter().map(Into::into).collect();
-        let cli = parse_from(&args).unwrap();
-        let Some(super::super::args::Command::Check(c)) = cli.command else {
-            panic!("not check")
-        };
-        let common = c.common.or(&cli.common);
-        assert_eq!(common.input.as_deref(), Some(std::path::Path::new("a")));
-        assert_eq!(common.format(), super::super::args::FormatArg::Json);
+    fn global_options_are_taken_before_and_after_the_command() {
+        use super::super::args::{Command, FormatArg};
+        let cli = parsed(&["redovisa", "--input", "a", "check", "--format", "json"]);
+        assert!(matches!(cli.command, Some(Command::Check)));
+        assert_eq!(cli.common.input.as_deref(), Some(std::path::Path::new("a")));
+        assert_eq!(cli.common.format(), FormatArg::Json);
+        for args in [
+            ["redovisa", "--feedback", "f", "check"],
+            ["redovisa", "check", "--feedback", "f"],
+        ] {
+            let cli = parsed(&args);
+            assert_eq!(cli.run.feedback.as_deref(), Some(std::path::Path::new("f")));
+        }
+        let cli = parsed(&["redovisa", "templates", "context", "--year", "2024"]);
+        assert_eq!(cli.common.year, Some(2024));
+        let cli = parsed(&["redovisa", "--year", "2024", "templates", "context"]);
+        assert_eq!(cli.common.year, Some(2024));
     }
 }

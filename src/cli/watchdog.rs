@@ -19,8 +19,8 @@ const EVERY: Duration = Duration::from_millis(10);
 
 /// Runs `work`; if the process grows by more than `limit` bytes meanwhile, prints
 /// `message` and ends the process with exit code 2. Nothing is lost: outputs are only
-/// moved into place after `work` (see `redovisa::write`), and the staging folder left
-/// behind is removed by the next run.
+/// moved into place after `work` (see `redovisa::write`), and the run's staging folder is
+/// removed before the process ends (`cli::stop`).
 pub fn bounded<T>(limit: u64, message: &str, work: impl FnOnce() -> T) -> T {
     let Some(start) = resident_bytes() else {
         return work();
@@ -32,7 +32,7 @@ pub fn bounded<T>(limit: u64, message: &str, work: impl FnOnce() -> T) -> T {
                 std::thread::sleep(EVERY);
                 if resident_bytes().is_some_and(|now| now > start + limit) {
                     eprintln!("redovisa: {message}");
-                    std::process::exit(2);
+                    super::stop::exit(2);
                 }
             }
         });

@@ -4,9 +4,9 @@
 //!
 //! A hidden figure can be recomputed by subtraction when it is the only hidden member of a
 //! published sum. The sums here: the region's figure is the sum of the administrations'
-//! for every period; and, for an indicator whose numerator is a flow, the months (or the
-//! quarters) of the region or of an administration add up to its year figure together
-//! with the figures of its units that were left out of the year for gaps. Whenever
+//! for every period; and, for an indicator whose numerator is a flow, the quarters and
+//! months of the region or of an administration add up to its year figure together with
+//! the figures of its units that were left out of the year for gaps. Whenever
 //! exactly one member of such a group is hidden, the smallest other part is hidden too
 //! (complementary suppression), or the total when there is no other part, repeated until
 //! nothing changes. A stock's year figure is not a sum of its months, so no such group is
@@ -103,8 +103,9 @@ fn groups(figures: &Figures, config: &Config) -> Vec<(usize, Vec<usize>)> {
         index.insert((&f.indicator, f.administration.as_deref(), f.period), i);
     }
     let mut by_admin: BTreeMap<(&str, Period), Vec<usize>> = BTreeMap::new();
-    // (indicator, administration or region, quarters?) → parts of the year.
-    let mut by_period: BTreeMap<(&str, Option<&str>, bool), Vec<usize>> = BTreeMap::new();
+    // (indicator, administration or region) → parts of the year: its quarters and months
+    // together, since a unit may report Q1–Q3 and then October–December.
+    let mut by_period: BTreeMap<(&str, Option<&str>), Vec<usize>> = BTreeMap::new();
     for (i, f) in list.iter().enumerate() {
         if f.administration.is_some() {
             by_admin
@@ -113,9 +114,8 @@ fn groups(figures: &Figures, config: &Config) -> Vec<(usize, Vec<usize>)> {
                 .push(i);
         }
         if !f.period.is_year() && flows(&f.indicator) {
-            let quarters = matches!(f.period, Period::Quarter(..));
             by_period
-                .entry((&f.indicator, f.administration.as_deref(), quarters))
+                .entry((&f.indicator, f.administration.as_deref()))
                 .or_default()
                 .push(i);
         }
@@ -127,7 +127,7 @@ fn groups(figures: &Figures, config: &Config) -> Vec<(usize, Vec<usize>)> {
         }
     }
     let year = Period::Year(config.year);
-    for ((indicator, admin, _), mut parts) in by_period {
+    for ((indicator, admin), mut parts) in by_period {
         let Some(&total) = index.get(&(indicator, admin, year)) else {
             continue;
         };

@@ -72,17 +72,8 @@ fn unit_year(rows: &[&IndicatorValue], ind: &Indicator, year: i32) -> UnitYear {
     if let Some(y) = rows.iter().find(|v| v.period.is_year()) {
         return figure(y.numerator, y.denominator, Coverage::Full, y.row);
     }
-    // Quarters before months: the coarsest kind given is the one summed or averaged.
-    let coarsest = rows
-        .iter()
-        .map(|v| v.period.granularity())
-        .min()
-        .unwrap_or(2);
-    let kind: Vec<&IndicatorValue> = rows
-        .iter()
-        .copied()
-        .filter(|v| v.period.granularity() == coarsest)
-        .collect();
+    // A unit may report quarters, months, or both (Q1–Q3, then October–December):
+    // validation has refused a month inside a reported quarter, so the rows are disjoint.
     // The latest period of any kind (a quarter before a month that ends with it), for
     // `last`: both parts of a ratio of stocks come from this one row.
     let latest = rows
@@ -91,12 +82,9 @@ fn unit_year(rows: &[&IndicatorValue], ind: &Indicator, year: i32) -> UnitYear {
         .max_by_key(|v| (v.period.months().1, u8::MAX - v.period.granularity()))
         .unwrap_or(first);
     let part = |how: Aggregation, get: fn(&IndicatorValue) -> Option<f64>| match how {
-        Aggregation::Sum => kind.iter().filter_map(|v| get(v)).sum::<f64>(),
+        Aggregation::Sum => rows.iter().filter_map(|v| get(v)).sum::<f64>(),
         Aggregation::Last => get(latest).unwrap_or(0.0),
-        Aggregation::Mean => {
-            let given: Vec<f64> = kind.iter().filter_map(|v| get(v)).collect();
-            given.iter().sum::<f64>() / given.len().max(1) as f64
-        }
+        Aggregation::Mean => time_weighted_mean(rows, get),
     };
     let numerator = part(ind.numerator, |v| Some(v.numerator));
     let has_denominator = ind.kind.has_denominator();
@@ -106,13 +94,8 @@ fn unit_year(rows: &[&IndicatorValue], ind: &Indicator, year: i32) -> UnitYear {
     } else {
         vec![ind.numerator]
     };
-    let reported: Vec<Period> = kind.iter().map(|v| v.period).collect();
-    let missing: Vec<Period> = kind[0]
-        .period
-        .all_like(year)
-        .into_iter()
-        .filter(|p| !reported.contains(p))
-        .collect();
+    let reported: Vec<Period> = rows.iter().map(|v| v.period).collect();
+    let missing = missing_periods(&reported, year);
     let coverage = if parts.contains(&Aggregation::Sum) && !missing.is_empty() {
         Coverage::Partial { reported, missing }
     } else if parts.contains(&Aggregation::Last) && latest.period.months().1 < 10 {
@@ -123,6 +106,45 @@ fn unit_year(rows: &[&IndicatorValue], ind: &Indicator, year: i32) -> UnitYear {
         Coverage::Full
     };
     figure(numerator, denominator, coverage, latest.row)
+}
+
+/// The mean of a stock over the periods given, each weighted by its months (a quarter
+/// counts three times a month), so that quarters and months mix fairly.
+fn time_weighted_mean(rows: &[&IndicatorValue], get: fn(&IndicatorValue) -> Option<f64>) -> f64 {
+    let (mut sum, mut months) = (0.0, 0.0);
+    for v in rows {
+        if let Some(x) = get(v) {
+            let (from, to) = v.period.months();
+            let weight = f64::from(to - from + 1);
+            sum += x * weight;
+            months += weight;
+        }
+    }
+    if months > 0.0 { sum / months } else { 0.0 }
+}
+
+/// The parts of `year` that `reported` (quarters and months) leave uncovered: whole
+/// quarters as quarters where the unit reports quarters at all, the rest as months.
+fn missing_periods(reported: &[Period], year: i32) -> Vec<Period> {
+    let mut covered = [false; 12];
+    for p in reported {
+        let (from, to) = p.months();
+        for m in from..=to {
+            covered[usize::from(m) - 1] = true;
+        }
+    }
+    let by_quarter = reported.iter().any(|p| matches!(p, Period::Quarter(..)));
+    let mut missing = Vec::new();
+    for q in 1..=4u8 {
+        let months = (3 * q - 2)..=(3 * q);
+        let gaps: Vec<u8> = months.filter(|m| !covered[usize::from(*m) - 1]).collect();
+        if by_quarter && gaps.len() == 3 {
+            missing.push(Period::Quarter(year, q));
+        } else {
+            missing.extend(gaps.into_iter().map(|m| Period::Month(year, m)));
+        }
+    }
+    missing
 }
 
 /// The unit's name for messages: the unit, or the administration for rows without one.

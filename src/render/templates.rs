@@ -92,7 +92,8 @@ impl Templates {
             .trim_blocks(true)
             .lstrip_blocks(true)
             .keep_trailing_newline(true)
-            .build()?;
+            .build()
+            .map_err(|e| template_error(&e))?;
         env.set_syntax(syntax);
         env.set_auto_escape_callback(|name| {
             if name.ends_with(".html.j2") || name.ends_with(".html") {
@@ -127,7 +128,8 @@ impl Templates {
         });
         add_filters(&mut env);
         for (name, source) in &sources {
-            env.add_template_owned(name.clone(), source.clone())?;
+            env.add_template_owned(name.clone(), source.clone())
+                .map_err(|e| template_error(&e))?;
         }
         Ok(Templates { env, sources })
     }
@@ -143,7 +145,7 @@ impl Templates {
         let bounds = Bounds::of(context);
         let mut env = self.env.clone();
         env.set_fuel(Some(bounds.fuel));
-        let template = env.get_template(name)?;
+        let template = env.get_template(name).map_err(|e| template_error(&e))?;
         let mut out = Bounded {
             inner: w,
             left: bounds.output_bytes,
@@ -295,6 +297,8 @@ pub fn context(report: &Report) -> Value {
         initiatives => Value::from_object(Lazy(report.initiatives.shared())),
         diagnostics => Value::from_object(Lazy(report.diagnostics.shared())),
         rejected => Value::from_object(Lazy(report.rejected.shared())),
+        partial_units => Value::from_object(Lazy(report.partial_units.shared())),
+        stale_units => Value::from_object(Lazy(report.stale_units.shared())),
         ..rest
     }
 }
@@ -437,7 +441,7 @@ fn add_filters(env: &mut Environment<'static>) {
 }
 
 mod explain;
-use explain::explain;
+use explain::{explain, template_error};
 
 #[cfg(test)]
 mod tests;

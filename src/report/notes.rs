@@ -7,7 +7,9 @@ use crate::config::Config;
 use crate::consolidate::{StaleUnit, UnitFigure};
 
 /// The notes under table 6 on units left out of the year values or counted at an early
-/// period, one Swedish sentence per indicator and kind.
+/// period, one Swedish sentence per indicator and kind, each naming at most
+/// `limits.max_listed_units` units and then how many more (every one of them has its
+/// `incomplete-period` warning in the list of findings).
 pub(super) fn unit_notes(
     partial: &[UnitFigure],
     stale: &[StaleUnit],
@@ -22,46 +24,65 @@ pub(super) fn unit_notes(
         Some(u) => format!("{u} inom {admin}"),
         None => format!("{admin} (rader utan enhet)"),
     };
+    let max = config.limits.max_listed_units;
+    let findings = format!("avvikelser-{}.csv", config.year);
     let mut notes = Vec::new();
     for ind in &config.indicators {
-        let left_out: Vec<String> = partial
-            .iter()
-            .filter(|u| u.indicator == ind.code)
-            .map(|u| {
-                format!(
-                    "{} saknar {}",
-                    name(&u.administration, u.unit.as_deref()),
-                    crate::consolidate::units::period_list(&u.missing)
-                )
-            })
-            .collect();
+        let left_out: Vec<&UnitFigure> =
+            partial.iter().filter(|u| u.indicator == ind.code).collect();
         if !left_out.is_empty() {
+            let named: Vec<String> = left_out
+                .iter()
+                .take(max)
+                .map(|u| {
+                    format!(
+                        "{} saknar {}",
+                        name(&u.administration, u.unit.as_deref()),
+                        crate::consolidate::units::period_list(&u.missing)
+                    )
+                })
+                .collect();
             notes.push(format!(
-                "{}: {}. Dessa enheter ingår inte i förvaltningens eller regionens årsvärde, eftersom täljaren eller nämnaren är en summa över året som då skulle bli för låg; deras värden för de redovisade perioderna visas på egna rader.",
+                "{}: {}{}. Dessa enheter ingår inte i förvaltningens eller regionens årsvärde, eftersom täljaren eller nämnaren är en summa över året som då skulle bli för låg; deras värden för de redovisade perioderna visas på egna rader.",
                 label(&ind.code),
-                left_out.join("; ")
+                named.join("; "),
+                more(left_out.len(), max, &findings),
             ));
         }
-        let early: Vec<String> = stale
-            .iter()
-            .filter(|u| u.indicator == ind.code)
-            .map(|u| {
-                format!(
-                    "{} (senast {})",
-                    name(&u.administration, u.unit.as_deref()),
-                    u.latest.swedish()
-                )
-            })
-            .collect();
+        let early: Vec<&StaleUnit> = stale.iter().filter(|u| u.indicator == ind.code).collect();
         if !early.is_empty() {
+            let named: Vec<String> = early
+                .iter()
+                .take(max)
+                .map(|u| {
+                    format!(
+                        "{} (senast {})",
+                        name(&u.administration, u.unit.as_deref()),
+                        u.latest.swedish()
+                    )
+                })
+                .collect();
             notes.push(format!(
-                "{}: årsvärdet bygger på senast redovisade period, som för {} ligger före årets sista kvartal.",
+                "{}: årsvärdet bygger på senast redovisade period, som för {}{} ligger före årets sista kvartal.",
                 label(&ind.code),
-                early.join(", ")
+                named.join(", "),
+                more(early.len(), max, &findings),
             ));
         }
     }
     notes
+}
+
+/// `; och ytterligare 48 873 enheter (alla står i avvikelser-2025.csv)` when `all` is
+/// more than the `named`; nothing otherwise.
+pub(super) fn more(all: usize, named: usize, findings: &str) -> String {
+    if all <= named {
+        return String::new();
+    }
+    format!(
+        " och ytterligare {} (alla står i {findings})",
+        crate::text::count_word((all - named) as u64, "enhet", "enheter")
+    )
 }
 
 /// Table 5's notes.

@@ -14,7 +14,7 @@ use crate::value::Ore;
 /// The region's totals, against the allocation and the population.
 pub(super) fn totals(figures: &Figures, config: &Config) -> Totals {
     let total = figures.total;
-    let allocation = Ore::from_kronor(config.allocation_kr);
+    let allocation = config.allocation();
     Totals {
         initiatives: total.initiatives,
         budget_kr: total.budget_kr,
@@ -153,15 +153,19 @@ pub(super) fn indicator_rows(
     figures: Figures,
     config: &Config,
 ) -> (Vec<IndicatorRow>, Vec<PartialUnitRow>) {
+    let mut listed: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let partial_units = figures
         .partial_units
         .into_iter()
         .map(|figure| {
             let (label, kind) = label_and_kind(config, &figure.indicator);
+            let before = listed.entry(figure.indicator.clone()).or_default();
+            *before += 1;
             PartialUnitRow {
                 label,
                 kind,
                 reported_text: crate::consolidate::units::period_list(&figure.reported),
+                listed: *before <= config.limits.max_listed_units,
                 figure,
             }
         })

@@ -7,14 +7,12 @@ use crate::diagnostic::{CellRef, Code, Diagnostic, Severity};
 use crate::read::{RawRow, Value};
 use crate::schema::{Column, spec};
 use crate::text::collapse;
-use crate::value::{Date, Period, ore, parse_date, parse_number, parse_yes_no};
+use crate::value::{
+    Date, MoneyError, Ore, Period, parse_date, parse_money, parse_number, parse_yes_no,
+};
 
 pub use super::display::{format_plain, plain, shown};
 use super::table::Table;
-
-/// The largest amount one cell may hold: a thousand billion kronor, far above any
-/// initiative, and low enough that a million of them sum exactly in öre (`i64`).
-pub const MAX_KRONOR: f64 = 1e12;
 
 /// One data row being read, with the findings made on it so far.
 pub struct RowReader<'a> {
@@ -194,42 +192,49 @@ impl<'a> RowReader<'a> {
         n
     }
 
-    /// Money in öre; must not be negative.
+    /// Money in öre, read exactly (`value::parse_money`, `Ore::from_kronor`); must not be
+    /// negative nor above [`Ore::MAX_CELL`].
     pub fn money(&mut self, column: Column) -> Option<i64> {
         let value = self.value(column)?;
-        // `12,5 %` reads as the number 0,125, which is no amount of kronor.
-        let percent = matches!(value, Value::Text(s) if s.trim_end().ends_with('%'));
-        let kr = as_number(value).filter(|_| !percent);
-        let Some(kr) = kr else {
-            self.type_error(column, value, "ett belopp i kronor, t.ex. 1 250 000");
-            return None;
+        let read = match value {
+            Value::Number(n) => Ore::from_kronor(*n),
+            // `12,5 %` is a share, no amount of kronor.
+            Value::Text(s) => parse_money(s),
+            _ => Err(MoneyError::NotMoney),
         };
-        if !kr.is_finite() || kr.abs() > MAX_KRONOR {
-            let header = spec(column).header;
+        let header = spec(column).header;
+        let ore = match read {
+            Ok(ore) => ore,
+            Err(MoneyError::NotMoney) => {
+                self.type_error(column, value, "ett belopp i kronor, t.ex. 1 250 000");
+                return None;
+            }
+            Err(MoneyError::TooLarge) => Ore(i64::MAX),
+        };
+        if ore > Ore::MAX_CELL {
             self.error(
                 Code::ConstraintError,
                 column,
                 format!(
                     "beloppet {} i kolumnen {header} är orimligt stort; väntade högst {} kr",
-                    format_plain(kr),
-                    format_plain(MAX_KRONOR)
+                    shown(value),
+                    crate::text::group(Ore::MAX_CELL.kronor())
                 ),
             );
             return None;
         }
-        if kr < 0.0 {
-            let header = spec(column).header;
+        if ore < Ore::ZERO {
             self.error(
                 Code::ConstraintError,
                 column,
                 format!(
                     "beloppet {} i kolumnen {header} är negativt; väntade 0 eller mer",
-                    format_plain(kr)
+                    shown(value)
                 ),
             );
             return None;
         }
-        Some(ore(kr))
+        Some(ore.0)
     }
 
     /// A date: a date cell, a serial number or ISO text.

@@ -28,10 +28,13 @@ pub fn plain(value: &Value) -> String {
     }
 }
 
-/// A number without needless decimals (`3`, `2.5`).
+/// A number without needless decimals (`3`, `2.5`), and short when it is very large or
+/// very small (`1E+300`, as Excel shows it).
 pub fn format_plain(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 {
         format!("{}", n as i64)
+    } else if n.is_finite() && (n.abs() >= 1e15 || (n != 0.0 && n.abs() < 1e-6)) {
+        crate::text::scientific(n)
     } else {
         format!("{n}")
     }

@@ -23,8 +23,59 @@ pub struct Seen {
     pub initiative_ids: BTreeSet<String>,
     /// The file's units as written, each shared by the values that name it.
     pub units: HashMap<String, Arc<str>>,
-    /// `(indicator index, unit, period)` → the Excel row that first had it.
-    pub rows: HashMap<(usize, String, Period), u32>,
+    /// Collapsed unit → `(indicator index, period, Excel row)` of the rows accepted so far
+    /// (a unit has a few dozen at most, searched in order).
+    pub rows: HashMap<String, Vec<(usize, Period, u32)>>,
+}
+
+impl Seen {
+    /// A row already seen that `period` would count twice for the same indicator and
+    /// unit: the same period, or a month inside a reported quarter (or a quarter around a
+    /// reported month); with its Excel row.
+    fn overlapping(&self, index: usize, unit: &str, period: Period) -> Option<(Period, u32)> {
+        let mut candidates = vec![period];
+        match period {
+            Period::Month(..) => candidates.push(period.quarter()),
+            Period::Quarter(y, q) => {
+                candidates.extend((3 * q - 2..=3 * q).map(|m| Period::Month(y, m)));
+            }
+            Period::Year(_) => {}
+        }
+        let seen = self.rows.get(unit)?;
+        candidates.into_iter().find_map(|p| {
+            seen.iter()
+                .find(|(i, q, _)| *i == index && *q == p)
+                .map(|(_, _, row)| (p, *row))
+        })
+    }
+}
+
+/// `duplicate-row`: the row's period is already counted by `other` on Excel row `first`;
+/// both cells named.
+fn duplicate_row(
+    r: &mut RowReader<'_>,
+    label: &str,
+    unit: &str,
+    period: Period,
+    other: Period,
+    first: u32,
+) {
+    let here = r.cell_ref(Column::Period);
+    let there = crate::diagnostic::CellRef::new(first - 1, here.col);
+    if other == period {
+        let message = format!(
+            "{label} för {unit} och perioden {} finns redan på rad {first} ({there}); väntade en rad per indikator, enhet och period",
+            period.swedish()
+        );
+        r.error(Code::DuplicateRow, Column::Indicator, message);
+        return;
+    }
+    let message = format!(
+        "{label} för {unit}: {} ({here}) ligger inom {} som redan finns på rad {first} ({there}) och skulle räknas två gånger; väntade antingen kvartalet eller dess månader",
+        period.swedish(),
+        other.swedish()
+    );
+    r.error(Code::DuplicateRow, Column::Period, message);
 }
 
 /// Reads one indicator row; every problem is recorded on `r`.
@@ -49,7 +100,9 @@ pub fn read_row(
     let unit = r.text(Column::Unit);
     let period = period(r, config.year);
     let numerator = numerator(r);
+    let numerator = within_bound(r, Column::Numerator, numerator, config);
     let denominator = r.number(Column::Denominator);
+    let denominator = within_bound(r, Column::Denominator, denominator, config);
     if let Some(ind) = indicator {
         check_denominator(r, ind, denominator);
     }
@@ -69,19 +122,13 @@ pub fn read_row(
     else {
         return None;
     };
-    let key = (index, collapse(unit.as_deref().unwrap_or("")), period);
-    if let Some(first) = seen.rows.get(&key) {
-        r.error(
-            Code::DuplicateRow,
-            Column::Indicator,
-            format!(
-                "{} för {} och perioden {period} finns redan på rad {first}; väntade en rad per indikator, enhet och period",
-                ind.label,
-                unit.as_deref().unwrap_or("(ingen enhet)"),
-            ),
-        );
+    let unit_key = collapse(unit.as_deref().unwrap_or(""));
+    let unit_name = unit.as_deref().unwrap_or("(ingen enhet)");
+    if let Some((other, first)) = seen.overlapping(index, &unit_key, period) {
+        duplicate_row(r, &ind.label, unit_name, period, other, first);
     } else if r.errors.is_empty() {
-        seen.rows.insert(key, r.excel_row());
+        let row = (index, period, r.excel_row());
+        seen.rows.entry(unit_key).or_default().push(row);
     }
     Some(IndicatorValue {
         file: shared.file.clone(),
@@ -143,6 +190,33 @@ fn numerator(r: &mut RowReader<'_>) -> Option<f64> {
         );
     }
     numerator
+}
+
+/// A figure above `limits.max_figure` (10¹² by default: more than any count of people
+/// or events) is an error on its cell, and not read: summed, it would publish nonsense.
+fn within_bound(
+    r: &mut RowReader<'_>,
+    column: Column,
+    figure: Option<f64>,
+    config: &Config,
+) -> Option<f64> {
+    let max = config.limits.max_figure;
+    match figure {
+        Some(n) if n > max => {
+            let header = crate::schema::spec(column).header;
+            r.error(
+                Code::ConstraintError,
+                column,
+                format!(
+                    "{header} {} är orimligt stort; väntade högst {} (limits.max_figure)",
+                    format_plain(n),
+                    crate::text::group(max)
+                ),
+            );
+            None
+        }
+        other => other,
+    }
 }
 
 /// A ratio needs a denominator above 0; a count has none.

@@ -8,8 +8,7 @@ use crate::model::{Initiative, Status, Texts};
 use crate::read::Value;
 use crate::schema::{Column, TOTALS_WORDS};
 use crate::text::collapse;
-use crate::value::Date;
-use crate::value::ore;
+use crate::value::{Date, Ore};
 
 use super::Vocabulary;
 use super::cells::{RowReader, format_plain};
@@ -29,20 +28,33 @@ pub enum Outcome {
     Invalid,
 }
 
-/// Running sums of the money columns, to check a totals row against.
-#[derive(Debug, Default, Clone, Copy)]
+/// Running sums of the money columns, to check a totals row against; `None` once a sum
+/// has left the range (the run refuses those rows where it admits the money, `crate::admit`).
+#[derive(Debug, Clone, Copy)]
 pub struct Sums {
-    budget: i64,
-    spent: i64,
-    agreement: i64,
+    budget: Option<Ore>,
+    spent: Option<Ore>,
+    agreement: Option<Ore>,
+}
+
+impl Default for Sums {
+    fn default() -> Self {
+        Sums {
+            budget: Some(Ore::ZERO),
+            spent: Some(Ore::ZERO),
+            agreement: Some(Ore::ZERO),
+        }
+    }
 }
 
 impl Sums {
     /// Adds an initiative's money.
     pub fn add(&mut self, i: &Initiative) {
-        self.budget = self.budget.saturating_add(i.budget_ore.unwrap_or(0));
-        self.spent = self.spent.saturating_add(i.spent_ore.unwrap_or(0));
-        self.agreement = self.agreement.saturating_add(i.agreement_ore.unwrap_or(0));
+        let add =
+            |sum: Option<Ore>, amount: Option<i64>| sum?.checked_add(Ore(amount.unwrap_or(0)));
+        self.budget = add(self.budget, i.budget_ore);
+        self.spent = add(self.spent, i.spent_ore);
+        self.agreement = add(self.agreement, i.agreement_ore);
     }
 }
 
@@ -75,22 +87,24 @@ pub fn check_totals(r: &mut RowReader<'_>, above: &Sums) {
         (Column::Spent, above.spent),
         (Column::AgreementFunds, above.agreement),
     ] {
-        let stated = r
-            .raw(column)
-            .and_then(super::cells::as_number)
-            .filter(|kr| kr.is_finite() && kr.abs() <= super::cells::MAX_KRONOR)
-            .map(ore);
-        let Some(stated) = stated else { continue };
+        let stated = match r.raw(column) {
+            Some(Value::Number(n)) => Ore::from_kronor(*n).ok(),
+            Some(Value::Text(t)) => crate::value::parse_money(t).ok(),
+            _ => None,
+        };
+        let (Some(stated), Some(sum)) = (stated, sum) else {
+            continue;
+        };
         if stated != sum {
-            let diff = (stated as f64 - sum as f64) / 100.0;
+            let diff = (stated.0 as f64 - sum.0 as f64) / 100.0;
             r.report(
                 Severity::Warning,
                 Code::TotalsMismatch,
                 column,
                 format!(
                     "summaraden anger {} kr men raderna ovanför summerar till {} kr (skillnad {} kr)",
-                    format_plain(stated as f64 / 100.0),
-                    format_plain(sum as f64 / 100.0),
+                    format_plain(stated.kronor()),
+                    format_plain(sum.kronor()),
                     format_plain(diff)
                 ),
                 None,

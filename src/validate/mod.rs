@@ -5,6 +5,7 @@
 //! accepted, rejected (with its reasons) or skipped (blank or totals), and the counts
 //! say so.
 
+pub mod admit;
 pub mod cells;
 mod display;
 mod indicators;
@@ -288,36 +289,84 @@ fn read_initiatives(
     let Some(table) = table::locate(sheet, rules.names, &file, &mut sub.diagnostics) else {
         return;
     };
+    let col = |c: Column| table.col(c).unwrap_or(0);
+    sub.initiative_layout = Some(crate::model::InitiativeLayout {
+        sheet: sheet.name.clone(),
+        money: [
+            col(Column::Budget),
+            col(Column::Spent),
+            col(Column::AgreementFunds),
+        ],
+    });
     let mut sums = initiatives::Sums::default();
     for row in data_rows(sheet, &table, &file, sub) {
-        let mut r = RowReader::new(&file, &sheet.name, row, &table, is_1904);
-        if initiatives::is_totals(&r) {
-            initiatives::check_totals(&mut r, &sums);
-            sub.summary.skipped += 1;
-            sub.diagnostics.extend(r.others);
-            continue;
-        }
-        let outcome = initiatives::read_row(&mut r, rules.vocab, &shared, stem);
-        let initiative = match outcome {
-            initiatives::Outcome::Initiative(i) => {
-                initiatives::check_duplicate_id(&mut r, i.id(), &mut seen.initiative_ids);
-                sums.add(&i);
-                Some(i)
-            }
-            _ => {
-                if let Some(v) = r.raw(Column::Id).filter(|v| !blank(v)) {
-                    seen.initiative_ids.insert(cells::plain(v));
-                }
-                None
-            }
-        };
-        if settle(r, sub)
-            && let Some(i) = initiative
-        {
-            sub.initiatives.push(i);
-            sub.summary.accepted += 1;
+        let read = std::panic::AssertUnwindSafe(|| {
+            let r = RowReader::new(&file, &sheet.name, row, &table, is_1904);
+            initiative_row(r, rules, &shared, stem, (seen, &mut sums), sub);
+        });
+        if std::panic::catch_unwind(read).is_err() {
+            lost_row(&file, &sheet.name, row, sub);
         }
     }
+}
+
+/// Reads one row of `Insatser` into `sub`: an initiative, a totals row, or a rejected row.
+fn initiative_row(
+    mut r: RowReader<'_>,
+    rules: &Rules<'_>,
+    shared: &Shared,
+    stem: &str,
+    (seen, sums): (&mut indicators::Seen, &mut initiatives::Sums),
+    sub: &mut Submission,
+) {
+    if initiatives::is_totals(&r) {
+        initiatives::check_totals(&mut r, sums);
+        sub.summary.skipped += 1;
+        sub.diagnostics.extend(r.others);
+        return;
+    }
+    let outcome = initiatives::read_row(&mut r, rules.vocab, shared, stem);
+    let initiative = match outcome {
+        initiatives::Outcome::Initiative(i) => {
+            initiatives::check_duplicate_id(&mut r, i.id(), &mut seen.initiative_ids);
+            sums.add(&i);
+            Some(i)
+        }
+        _ => {
+            if let Some(v) = r.raw(Column::Id).filter(|v| !blank(v)) {
+                seen.initiative_ids.insert(cells::plain(v));
+            }
+            None
+        }
+    };
+    if settle(r, sub)
+        && let Some(i) = initiative
+    {
+        sub.initiatives.push(i);
+        sub.summary.accepted += 1;
+    }
+}
+
+/// A row whose reading panicked (a fault in redovisa, whatever the cell held): the row
+/// is rejected with a finding at its first cell, and the rest of the file is read.
+fn lost_row(file: &str, sheet: &str, row: &RawRow, sub: &mut Submission) {
+    let col = row.cells.first().map_or(0, |(c, _)| *c);
+    let d = Diagnostic::new(
+        Severity::Error,
+        Code::RowUnreadable,
+        file,
+        "raden kunde inte läsas: ett av dess värden fick redovisa att stanna (ett fel i programmet, inte nödvändigtvis i filen); väntade värden som går att läsa. Skriv om raden eller skicka filen till den som förvaltar redovisa",
+    )
+    .in_sheet(sheet)
+    .at(CellRef::new(row.row, col));
+    sub.rejected.push(RejectedRow {
+        file: file.to_string(),
+        sheet: sheet.to_string(),
+        row: row.row + 1,
+        reasons: vec![d.message.clone()],
+    });
+    sub.summary.rejected += 1;
+    sub.diagnostics.push(d);
 }
 
 fn read_indicators(
@@ -341,16 +390,24 @@ fn read_indicators(
         denominator: col(Column::Denominator),
     });
     for row in data_rows(sheet, &table, &file, sub) {
-        let mut r = RowReader::new(&file, &sheet.name, row, &table, is_1904);
-        let value = indicators::read_row(&mut r, rules.config, rules.vocab, &shared, seen);
-        if settle(r, sub)
-            && let Some(v) = value
-        {
-            sub.indicators.push(v);
-            sub.summary.accepted += 1;
+        let read = std::panic::AssertUnwindSafe(|| {
+            let mut r = RowReader::new(&file, &sheet.name, row, &table, is_1904);
+            let value = indicators::read_row(&mut r, rules.config, rules.vocab, &shared, seen);
+            if settle(r, sub)
+                && let Some(v) = value
+            {
+                sub.indicators.push(v);
+                sub.summary.accepted += 1;
+            }
+        });
+        if std::panic::catch_unwind(read).is_err() {
+            lost_row(&file, &sheet.name, row, sub);
         }
     }
 }
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod properties;

@@ -41,3 +41,85 @@ proptest! {
         }
     }
 }
+
+/// Every form a period is printed in reads back to the same period.
+fn printed(p: Period) -> Vec<String> {
+    vec![p.to_string(), p.swedish()]
+}
+
+fn any_period() -> impl Strategy<Value = Period> {
+    prop_oneof![
+        (1900i32..=2200).prop_map(Period::Year),
+        (1900i32..=2200, 1u8..=4).prop_map(|(y, q)| Period::Quarter(y, q)),
+        (1900i32..=2200, 1u8..=12).prop_map(|(y, m)| Period::Month(y, m)),
+    ]
+}
+
+proptest! {
+    #[test]
+    fn every_label_redovisa_prints_reads_back(p in any_period()) {
+        for text in printed(p) {
+            prop_assert_eq!(Period::parse(&text), Some(p), "{}", text);
+        }
+    }
+
+    /// The readers are total: any text gives a value or `None`, never a panic, and what
+    /// they give is in range.
+    #[test]
+    fn text_parsers_are_total(text in any::<String>()) {
+        if let Some(n) = parse_number(&text) {
+            prop_assert!(n.is_finite());
+        }
+        match parse_money(&text) {
+            Ok(_) | Err(MoneyError::NotMoney | MoneyError::TooLarge) => {}
+        }
+        if let Some(d) = parse_date(&text) {
+            prop_assert!((1..=12).contains(&d.month) && (1..=31).contains(&d.day));
+        }
+        if let Some(p) = Period::parse(&text) {
+            prop_assert!(YEARS.contains(&p.year()));
+            let (from, to) = p.months();
+            prop_assert!(1 <= from && from <= to && to <= 12);
+        }
+        let _ = parse_yes_no(&text);
+    }
+
+    /// The same on text shaped like the values of the columns (digits, separators,
+    /// month and quarter words, units, multi-byte letters), where the readers' branches are.
+    #[test]
+    fn text_parsers_are_total_on_cell_like_text(
+        text in "[0-9 ,.\\-/:%+eEqQkKvå ÅäÖ\u{a0}\u{2212}]{0,12}(kr|sek|mars|kvartal|Q|K|%)?[0-9 ÅQ]{0,6}"
+    ) {
+        let _ = parse_number(&text);
+        let _ = parse_money(&text);
+        let _ = parse_date(&text);
+        let _ = Period::parse(&text);
+        let _ = parse_yes_no(&text);
+    }
+
+    #[test]
+    fn number_readers_are_total(x in any::<f64>(), is_1904 in any::<bool>()) {
+        match Ore::from_kronor(x) {
+            Ok(ore) => prop_assert!(x.is_finite() && (ore.kronor() - x).abs() <= 0.005 + x.abs() * 1e-14),
+            Err(MoneyError::NotMoney) => prop_assert!(!x.is_finite()),
+            Err(MoneyError::TooLarge) => prop_assert!(x.abs() >= 9e15),
+        }
+        if let Some(d) = Date::from_serial(x, is_1904) {
+            prop_assert!((1..=12).contains(&d.month));
+        }
+        let shown = crate::text::num(x, 2);
+        prop_assert!(shown.chars().count() < 40 || x.abs() >= 1e15);
+        prop_assert!(crate::text::group(x).chars().count() < 30);
+    }
+
+    /// Money read from text is exact: `k,öö` for any whole kronor and öre reads back as
+    /// itself, with spaces or without.
+    #[test]
+    fn money_text_is_exact(kronor in 0i64..10_000_000_000, ore in 0i64..100, third in 0u8..10) {
+        let text = format!("{kronor},{ore:02}{third}");
+        let expected = kronor * 100 + ore + i64::from(third >= 5);
+        prop_assert_eq!(parse_money(&text), Ok(Ore(expected)));
+        let grouped = format!("{} kr", crate::text::num(kronor as f64, 0));
+        prop_assert_eq!(parse_money(&grouped), Ok(Ore(kronor * 100)));
+    }
+}

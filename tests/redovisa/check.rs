@@ -314,7 +314,43 @@ fn help_and_argument_errors_are_swedish() {
     let foreign = run_in(sc.dir.path(), &["check", "--allow-errors"]);
     assert_eq!(foreign.status.code(), Some(2));
     let err = String::from_utf8_lossy(&foreign.stderr);
-    assert!(err.contains("okänd flagga '--allow-errors'"), "{err}");
+    assert!(
+        err.contains("--allow-errors hör inte till redovisa check; det används av build"),
+        "{err}"
+    );
+}
+
+#[test]
+fn run_flags_are_taken_before_the_command_too() {
+    let sc = one_bad_cell();
+    let input = sc.input();
+    let feedback = sc.dir.path().join("aterkoppling");
+    for args in [
+        ["--feedback", feedback.to_str().unwrap(), "check"],
+        ["check", "--feedback", feedback.to_str().unwrap()],
+    ] {
+        let _ = std::fs::remove_dir_all(&feedback);
+        let mut all = args.to_vec();
+        all.extend(["--input", input.to_str().unwrap(), "--quiet"]);
+        let out = run_in(sc.dir.path(), &all);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(
+            feedback.join("återkoppling-a.xlsx").is_file(),
+            "{args:?}: no feedback workbook"
+        );
+    }
+}
+
+#[test]
+fn a_year_out_of_range_is_refused_like_the_configurations() {
+    let sc = one_bad_cell();
+    for year in ["0", "99999", "1899"] {
+        let out = sc.run(&["check", "--year", year]);
+        assert_eq!(out.status.code(), Some(2), "--year {year}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("1900–2200"), "--year {year}: {err}");
+    }
+    assert_eq!(sc.run(&["check", "--year", "2025"]).status.code(), Some(1));
 }
 
 #[test]

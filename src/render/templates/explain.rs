@@ -50,27 +50,139 @@ pub(super) fn explain(
         ErrorKind::UnknownFunction => {
             format!("okänd funktion: {}", innermost.detail().unwrap_or(""))
         }
-        ErrorKind::SyntaxError => format!("syntaxfel: {}", innermost.detail().unwrap_or("")),
-        ErrorKind::TemplateNotFound => {
-            format!("mallen finns inte: {}", innermost.detail().unwrap_or(""))
-        }
-        ErrorKind::MissingArgument | ErrorKind::TooManyArguments => {
-            format!("fel antal argument: {}", innermost.detail().unwrap_or(""))
-        }
-        ErrorKind::InvalidOperation | ErrorKind::CannotUnpack => format!(
-            "ogiltig operation i `{source_text}` (till exempel en loop över något som inte är en lista): {}",
-            innermost.detail().unwrap_or("")
-        ),
-        _ => format!(
-            "mallen kan inte renderas i `{source_text}`: {}",
-            innermost.detail().unwrap_or("")
-        ),
+        _ => swedish(innermost, &source_text),
     };
-    let mut error = Error::from(e);
+    let mut error = template_error(&e);
     if let Error::Template { message: m, .. } = &mut error {
         *m = message;
     }
     error
+}
+
+/// A minijinja error as ours: the innermost template and line (an error in an included
+/// template or a macro says where it is), and what is wrong in Swedish.
+pub(super) fn template_error(e: &minijinja::Error) -> Error {
+    let inner = innermost(e);
+    let source_text = inner
+        .template_source()
+        .zip(inner.range())
+        .and_then(|(src, r)| src.get(r))
+        .unwrap_or("");
+    Error::Template {
+        template: inner.name().or(e.name()).unwrap_or("?").to_string(),
+        line: inner.line().or(e.line()),
+        message: swedish(inner, source_text),
+    }
+}
+
+/// What went wrong, in Swedish, from the error's kind (minijinja's own words are
+/// English; only a syntax error's detail is translated phrase by phrase, see
+/// [`syntax_detail`]).
+fn swedish(e: &minijinja::Error, source_text: &str) -> String {
+    use minijinja::ErrorKind;
+    let at = if source_text.is_empty() {
+        String::new()
+    } else {
+        format!(" i `{source_text}`")
+    };
+    match e.kind() {
+        ErrorKind::SyntaxError => format!(
+            "syntaxfel: {}",
+            syntax_detail(e.detail().unwrap_or_default())
+        ),
+        ErrorKind::TemplateNotFound => "en mall som inkluderas eller ärvs finns inte".into(),
+        ErrorKind::MissingArgument => format!("ett argument saknas{at}"),
+        ErrorKind::TooManyArguments => format!("för många argument{at}"),
+        ErrorKind::InvalidOperation | ErrorKind::CannotUnpack => format!(
+            "ogiltig operation{at} (till exempel en loop över något som inte är en lista, eller ett tal plus en text)"
+        ),
+        ErrorKind::UndefinedError => format!("ett namn finns inte i sammanhanget{at}"),
+        ErrorKind::UnknownFilter => format!("okänt filter{at}"),
+        ErrorKind::UnknownTest => format!("okänt test{at}"),
+        ErrorKind::UnknownFunction => format!("okänd funktion{at}"),
+        ErrorKind::UnknownMethod => format!("okänd metod{at}"),
+        ErrorKind::BadEscape => format!("en ogiltig escape-sekvens i en sträng{at}"),
+        ErrorKind::BadSerialization => format!("ett värde kan inte skrivas ut{at}"),
+        ErrorKind::OutOfFuel => "mallen tog för många steg".into(),
+        ErrorKind::WriteFailure => "mallens utdata kunde inte skrivas".into(),
+        ErrorKind::InvalidDelimiter => "ogiltiga avgränsare i mallsyntaxen".into(),
+        _ => format!("mallen kan inte renderas{at}"),
+    }
+}
+
+/// The Swedish for one of minijinja's syntax error details, phrase by phrase: `unexpected
+/// end of input, expected endfor` → `oväntat slut på mallen; väntade endfor`. A detail
+/// it does not know is not quoted in English but described by its kind.
+fn syntax_detail(detail: &str) -> String {
+    if let Some(rest) = detail.strip_prefix("unexpected ") {
+        return match rest.split_once(", expected ") {
+            Some((found, wanted)) => {
+                format!("oväntat {}; väntade {}", phrase(found), phrase(wanted))
+            }
+            None => format!("oväntat {}", phrase(rest)),
+        };
+    }
+    if let Some(name) = detail.strip_prefix("unknown statement ") {
+        return format!("okänd sats `{name}`");
+    }
+    if let Some(token) = detail
+        .strip_prefix("unknown ")
+        .and_then(|t| t.strip_suffix(", expected statement"))
+    {
+        return format!(
+            "oväntat {}; väntade en sats (for, if, set, macro …)",
+            phrase(token)
+        );
+    }
+    match detail {
+        "'break' must be placed inside a loop" => "break står utanför en loop".into(),
+        "'continue' must be placed inside a loop" => "continue står utanför en loop".into(),
+        "block tags in macros are not allowed" => "block får inte stå i ett makro".into(),
+        "invalid float" | "invalid integer (too large)" => "ett ogiltigt tal".into(),
+        "unexpected character" => "ett tecken som inte hör hemma här".into(),
+        d if d.starts_with("block '") => "ett block är definierat två gånger".into(),
+        d if d.starts_with("mismatching name on block") => "blockets namn stämmer inte".into(),
+        d if d.starts_with("cannot assign to reserved") => {
+            "ett reserverat namn kan inte tilldelas".into()
+        }
+        _ => "mallen går inte att tolka här".into(),
+    }
+}
+
+/// One of minijinja's token or expectation names in Swedish.
+fn phrase(text: &str) -> String {
+    let text = text.trim();
+    let known = match text {
+        "end of input" => "slut på mallen",
+        "end of block" => "slut på blocket (`%}`)",
+        "end of variable block" => "slut på uttrycket (`}}`)",
+        "start of block" => "början på ett block (`{%`)",
+        "start of variable block" => "början på ett uttryck (`{{`)",
+        "end of string" => "slut på en sträng",
+        "end of comment" => "slut på en kommentar",
+        "end of raw block" => "slut på ett raw-block",
+        "identifier" => "ett namn",
+        "identifier or integer" => "ett namn eller ett heltal",
+        "expression" => "ett uttryck",
+        "keyword" => "ett nyckelord",
+        "string" => "en sträng",
+        "integer" | "float" => "ett tal",
+        "template-data" => "text",
+        "assignment operator" => "ett likhetstecken",
+        "block keyword" => "ett nyckelord",
+        "comma" => "ett kommatecken",
+        "input after expression" => "mer efter uttrycket",
+        "input after end of variable block" => "mer efter uttrycket",
+        _ => "",
+    };
+    if !known.is_empty() {
+        return known.to_string();
+    }
+    // A token in backquotes (`` `)` ``) or a keyword (`endfor`, `in`): as it is.
+    if text.starts_with('`') || text.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+        return format!("`{}`", text.trim_matches('`'));
+    }
+    "något annat".to_string()
 }
 
 /// A name the context lacks, with the closest one it has.

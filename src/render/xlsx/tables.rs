@@ -407,7 +407,7 @@ fn indicator_table(report: &Report) -> TableSheet {
             report
                 .partial_units
                 .iter()
-                .filter(|u| &u.figure.indicator == code)
+                .filter(|u| u.listed && &u.figure.indicator == code)
                 .map(partial_unit_cells),
         );
         // The indicator's name once, on its group's first row.
