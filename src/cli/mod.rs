@@ -213,8 +213,9 @@ fn build(common: &Common, args: &RunFlags) -> Result<u8, Error> {
     let staging = redovisa::write::Staging::new(&job.output)?;
     stop::staging(staging.path());
     let growth = job.config.limits.max_render_mib << 20;
+    let headline = headline(&report);
     let rendered = watchdog::bounded(growth, &render_stopped(&job), || {
-        redovisa::render::render(&report, &templates, &staging)
+        redovisa::render::render(report, &templates, &staging)
     });
     // From here on a stop must not remove the staging folder: once the move has begun,
     // its journal lets the next run complete it (`redovisa::write`).
@@ -223,15 +224,16 @@ fn build(common: &Common, args: &RunFlags) -> Result<u8, Error> {
     clock.lap("rendera och skriva", rows);
     clock.line("  varav xlsx", times.xlsx, rows, "  (en tråd)");
     clock.line(
-        "  varav text (5 filer)",
+        "  varav text (4 filer)",
         times.text,
         rows,
         "  (den andra tråden)",
     );
+    clock.line("  varav PDF", times.pdf, rows, "  (därefter)");
     let names = staging.commit()?;
     clock.lap("flytta på plats", rows);
     bars.done();
-    say(common, &summary(&report, &job, &names));
+    say(common, &summary(&headline, &job, &names));
     clock.report();
     Ok(u8::from(errors))
 }
@@ -246,12 +248,12 @@ fn render_stopped(job: &Job) -> String {
     )
 }
 
-/// What `build` says when it is done: the key figures, and where the report is.
-fn summary(report: &redovisa::report::Report, job: &Job, names: &[String]) -> String {
+/// The key figures `build` says when it is done: region and year, money, findings, and
+/// whether it is a draft (taken before the report is handed to the renderers).
+fn headline(report: &redovisa::report::Report) -> Vec<String> {
     use redovisa::text::{count_word, num};
     let t = &report.totals;
     let mut lines = vec![
-        String::new(),
         format!(
             "{} {}: {}, använda medel {} kr, varav överenskommelsemedel {} kr; utnyttjandegrad {}.",
             report.region,
@@ -271,6 +273,13 @@ fn summary(report: &redovisa::report::Report, job: &Job, names: &[String]) -> St
     if report.draft {
         lines.push("Rapporten är ett UTKAST: underlaget innehåller fel.".to_string());
     }
+    lines
+}
+
+/// What `build` says when it is done: the key figures, and where the report is.
+fn summary(headline: &[String], job: &Job, names: &[String]) -> String {
+    let mut lines = vec![String::new()];
+    lines.extend(headline.iter().cloned());
     lines.push(format!("Rapporten finns i {}:", job.output.display()));
     for name in names {
         lines.push(format!("  {}", job.output.join(name).display()));

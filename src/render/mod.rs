@@ -36,19 +36,25 @@ pub trait Sink: Sync {
 /// Above this many initiatives the JSON is written compact rather than indented.
 const COMPACT_JSON_ABOVE: usize = 20_000;
 
-/// Seconds spent on each of the two threads of [`render`].
+/// Seconds spent on each part of [`render`].
 #[derive(Debug, Default, Clone, Copy)]
 pub struct RenderTimes {
-    /// Rendering and writing the xlsx.
+    /// Rendering and writing the xlsx (one thread).
     pub xlsx: f64,
-    /// Rendering and writing the HTML, Markdown, PDF, JSON and CSV.
+    /// Rendering and writing the HTML, Markdown, JSON and CSV, and the PDF's markup (the
+    /// other thread).
     pub text: f64,
+    /// Typesetting the PDF, after both.
+    pub pdf: f64,
 }
 
-/// Renders all six outputs of SPEC section 3 into `staging`, one file at a time, the
-/// xlsx on one thread and the text outputs on another.
+/// Renders all six outputs of SPEC section 3 into `staging`, one file at a time: the xlsx
+/// on one thread and the text outputs (with the PDF's markup) on another; then, with the
+/// report dropped, Typst typesets the PDF. Typst needs a few hundred MiB for a country's
+/// tables, and the report as much again: one after the other, the peak is the larger of
+/// the two, not their sum (BENCHMARKS.md).
 pub fn render(
-    report: &Report,
+    report: Report,
     templates: &Templates,
     staging: &impl Sink,
 ) -> Result<RenderTimes, Error> {
@@ -57,44 +63,60 @@ pub fn render(
         let start = std::time::Instant::now();
         work().map(|()| start.elapsed().as_secs_f64())
     };
+    let markup = std::sync::Mutex::new(String::new());
     let (xlsx, text) = rayon::join(
         || {
             timed(&|| {
                 staging.put(&format!("redovisning-{y}.xlsx"), |w| {
-                    Ok(xlsx::write(report, w)?)
+                    Ok(xlsx::write(&report, w)?)
                 })
             })
         },
         || {
             timed(&|| {
-                let context = templates::context(report);
+                let context = templates::context(&report);
                 for (template, ext) in templates::OUTPUTS {
                     staging.put(&format!("redovisning-{y}.{ext}"), |w| {
                         templates.render_to(template, &context, w)
                     })?;
                 }
-                staging.put_bytes(
-                    &format!("redovisning-{y}.pdf"),
-                    &typeset(report, templates, &context)?,
-                )?;
                 let name = format!("redovisning-{y}.json");
                 staging.put(&name, |w| {
-                    json(report, w).map_err(|source| Error::Write {
+                    json(&report, w).map_err(|source| Error::Write {
                         path: name.clone().into(),
                         source,
                     })
                 })?;
-                staging.put_bytes(
-                    &format!("avvikelser-{y}.csv"),
-                    csv(report.diagnostics.iter()).as_bytes(),
-                )
+                let name = format!("avvikelser-{y}.csv");
+                staging.put(&name, |w| {
+                    csv(report.diagnostics.iter(), w).map_err(|source| Error::Write {
+                        path: name.clone().into(),
+                        source,
+                    })
+                })?;
+                *markup.lock().expect("no renderer panicked") =
+                    templates.render_string(pdf::TEMPLATE, &context)?;
+                Ok(())
             })
         },
     );
+    let (xlsx, text) = (xlsx?, text?);
+    let (ident, date) = (ident(&report), report.generated);
+    drop(report);
+    let markup = markup.into_inner().expect("no renderer panicked");
+    let start = std::time::Instant::now();
+    let bytes = pdf::typeset(markup, &ident, date)?;
+    staging.put_bytes(&format!("redovisning-{y}.pdf"), &bytes)?;
     Ok(RenderTimes {
-        xlsx: xlsx?,
-        text: text?,
+        xlsx,
+        text,
+        pdf: start.elapsed().as_secs_f64(),
     })
+}
+
+/// The PDF's stable identifier: region and year.
+fn ident(report: &Report) -> String {
+    format!("redovisning-{}-{}", report.region, report.year)
 }
 
 /// The PDF: the markup of [`pdf::TEMPLATE`] typeset, named by region and year.
@@ -104,8 +126,7 @@ pub fn typeset(
     context: &minijinja::Value,
 ) -> Result<Vec<u8>, Error> {
     let markup = templates.render_string(pdf::TEMPLATE, context)?;
-    let ident = format!("redovisning-{}-{}", report.region, report.year);
-    pdf::typeset(markup, &ident, report.generated)
+    pdf::typeset(markup, &ident(report), report.generated)
 }
 
 /// The consolidated data as JSON (SPEC 3.3): indented, or compact for very large reports.
@@ -118,9 +139,13 @@ pub fn json(report: &Report, w: &mut dyn Write) -> std::io::Result<()> {
     w.write_all(b"\n")
 }
 
-/// Every diagnostic, one per line: file, sheet, cell, severity, code, message.
-pub fn csv<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>) -> String {
-    let mut out = String::from("file,sheet,cell,severity,code,message\n");
+/// Every diagnostic, one per line: file, sheet, cell, severity, code, message; written
+/// line by line into `w`.
+pub fn csv<'a>(
+    diagnostics: impl IntoIterator<Item = &'a Diagnostic>,
+    w: &mut dyn Write,
+) -> std::io::Result<()> {
+    w.write_all(b"file,sheet,cell,severity,code,message\n")?;
     for d in diagnostics {
         let message = match &d.hint {
             Some(h) => format!("{} ({h})", d.message),
@@ -135,10 +160,10 @@ pub fn csv<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>) -> String 
             message,
         ];
         let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-        out.push_str(&line.join(","));
-        out.push('\n');
+        w.write_all(line.join(",").as_bytes())?;
+        w.write_all(b"\n")?;
     }
-    out
+    Ok(())
 }
 
 /// A CSV field: quoted when it holds a separator, a quote or a line break; a field a
@@ -163,6 +188,12 @@ mod tests {
     use super::*;
     use crate::diagnostic::{CellRef, Code, Severity};
 
+    fn csv_text(diagnostics: &[Diagnostic]) -> String {
+        let mut out = Vec::new();
+        csv(diagnostics, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
     #[test]
     fn csv_quotes_fields_with_commas_and_quotes() {
         let d = Diagnostic::new(
@@ -173,7 +204,7 @@ mod tests {
         )
         .in_sheet("Insatser")
         .at(CellRef::new(6, 2));
-        let text = csv(&[d]);
+        let text = csv_text(&[d]);
         assert_eq!(
             text.lines().nth(1).unwrap(),
             "\"a,b.xlsx\",Insatser,C7,error,type-error,\"värdet \"\"x\"\" är fel\""
@@ -188,7 +219,7 @@ mod tests {
             "=1+2+cmd.xlsx",
             "-kolumnen är fel",
         );
-        let text = csv(&[d]);
+        let text = csv_text(&[d]);
         assert_eq!(
             text.lines().nth(1).unwrap(),
             "'=1+2+cmd.xlsx,,,error,type-error,'-kolumnen är fel"

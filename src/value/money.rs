@@ -67,9 +67,7 @@ impl Ore {
 
     /// The sum of `amounts`, or `None` if it would leave the range.
     pub fn checked_sum(amounts: impl IntoIterator<Item = Ore>) -> Option<Ore> {
-        amounts
-            .into_iter()
-            .try_fold(Ore::ZERO, Ore::checked_add)
+        amounts.into_iter().try_fold(Ore::ZERO, Ore::checked_add)
     }
 }
 

@@ -4,6 +4,8 @@
 mod appendix;
 mod build;
 mod build_outcome;
+mod builder;
+mod cells;
 mod charts;
 mod check;
 mod common;

@@ -208,3 +208,84 @@ fn agreement_funds_above_the_allocation_are_a_warning_and_noted_in_table_5() {
         "{text:?}"
     );
 }
+
+#[test]
+fn notes_and_rows_naming_left_out_units_are_bounded() {
+    // 25 units report January only: each is left out of the year value. The note names
+    // the first limits.max_listed_units (here 20) and says how many more; Tabell 6 gives
+    // rows to as many; the JSON has every one.
+    let sc = Scratch::new();
+    let rows: Vec<(String, String)> = (1..=25)
+        .map(|k| (format!("VC {k:02}"), "2025-01".to_string()))
+        .collect();
+    let figures: Vec<(&str, &str, &str, f64, Option<f64>)> = rows
+        .iter()
+        .map(|(unit, period)| {
+            (
+                "readmission_30d_share",
+                unit.as_str(),
+                period.as_str(),
+                10.0,
+                Some(100.0),
+            )
+        })
+        .collect();
+    book(&sc, "a.xlsx", "A", &figures);
+    assert_eq!(code(&sc.run(&["build"])), 0);
+    let r = sc.report();
+    let partial = r["partial_units"].as_array().unwrap();
+    assert_eq!(partial.len(), 25);
+    let listed = partial.iter().filter(|u| u["listed"] == true).count();
+    assert_eq!(listed, 20);
+    let note = r["indicator_notes"][0].as_str().unwrap();
+    assert!(
+        note.contains("VC 20 inom A") && !note.contains("VC 21"),
+        "{note}"
+    );
+    assert!(
+        note.contains("och ytterligare 5\u{a0}enheter (alla står i avvikelser-2025.csv)"),
+        "{note}"
+    );
+    let md = std::fs::read_to_string(sc.output().join("redovisning-2025.md")).unwrap();
+    assert_eq!(md.matches("(ingår ej i årsvärdet)").count(), 20);
+    let t6 = sheet_rows(&sc.output().join("redovisning-2025.xlsx"), "Tabell 6");
+    let unit_rows = t6
+        .iter()
+        .filter(|row| {
+            row.iter()
+                .any(|c| c.to_string().contains("ingår ej i årsvärdet"))
+        })
+        .count();
+    assert_eq!(unit_rows, 20);
+}
+
+#[test]
+fn a_run_stopped_by_the_memory_watchdog_leaves_no_staging_folder() {
+    // Regression: the watchdog ended the process at once, leaving output/.redovisa-XXXX.
+    let sc = Scratch::new();
+    book(
+        &sc,
+        "a.xlsx",
+        "A",
+        &[("readmission_30d_share", "VC", "2025", 10.0, Some(100.0))],
+    );
+    std::fs::write(
+        sc.dir.path().join("redovisa.toml"),
+        redovisa::config::DEFAULT_TOML.replace("max_render_mib = 4_096", "max_render_mib = 1"),
+    )
+    .unwrap();
+    let out = sc.run(&["build"]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("max_render_mib"));
+    let left: Vec<String> = std::fs::read_dir(sc.output())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".redovisa-"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}

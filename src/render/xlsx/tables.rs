@@ -377,32 +377,33 @@ fn indicator_table(report: &Report) -> TableSheet {
         .filter(|r| r.figure.period == year)
         .collect();
     // Per indicator: the region and its administrations (the chart's rows), then the
-    // units left out of the year value.
+    // units left out of the year value. An indicator that only left-out units report
+    // still has its rows.
     let mut rows = Vec::new();
     let mut charts = Vec::new();
-    let mut start = 0;
-    while start < shown.len() {
-        let code = &shown[start].figure.indicator;
-        let end = start
-            + shown[start..]
-                .iter()
-                .take_while(|r| &r.figure.indicator == code)
-                .count();
+    for d in &report.indicator_definitions {
+        let code = &d.code;
         let first_row = rows.len() as u32;
-        rows.extend(shown[start..end].iter().map(|r| indicator_cells(r)));
-        charts.push(ChartSpec {
-            title: format!("{} ({})", shown[start].label, unit_of(report, code)),
-            rows: (first_row, rows.len() as u32 - 1),
-            categories: 1,
-            values: 2,
-            target: shown[start].target.map(|_| 5),
-            horizontal: false,
-            num_format: if shown[start].kind == IndicatorKind::Share {
-                super::AXIS_PERCENT
-            } else {
-                super::AXIS_WHOLE
-            },
-        });
+        let year_rows: Vec<&&IndicatorRow> = shown
+            .iter()
+            .filter(|r| &r.figure.indicator == code)
+            .collect();
+        rows.extend(year_rows.iter().map(|r| indicator_cells(r)));
+        if let Some(first) = year_rows.first() {
+            charts.push(ChartSpec {
+                title: format!("{} ({})", first.label, unit_of(report, code)),
+                rows: (first_row, rows.len() as u32 - 1),
+                categories: 1,
+                values: 2,
+                target: first.target.map(|_| 5),
+                horizontal: false,
+                num_format: if first.kind == IndicatorKind::Share {
+                    super::AXIS_PERCENT
+                } else {
+                    super::AXIS_WHOLE
+                },
+            });
+        }
         rows.extend(
             report
                 .partial_units
@@ -411,10 +412,9 @@ fn indicator_table(report: &Report) -> TableSheet {
                 .map(partial_unit_cells),
         );
         // The indicator's name once, on its group's first row.
-        for cells in &mut rows[first_row as usize + 1..] {
+        for cells in rows.iter_mut().skip(first_row as usize + 1) {
             cells[0] = XCell::Text(String::new());
         }
-        start = end;
     }
     let units: Vec<String> = report
         .indicator_definitions
