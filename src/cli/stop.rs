@@ -39,8 +39,20 @@ pub fn done(path: &Path) {
 pub fn exit(code: i32) -> ! {
     if let Ok(list) = STAGING.lock() {
         for path in list.iter() {
-            let _ = std::fs::remove_dir_all(path);
+            remove(path);
         }
     }
     std::process::exit(code)
+}
+
+/// Removes `path` and everything in it. The renderers may still be writing into it on
+/// their threads, and a file created while the folder is being emptied makes the removal
+/// fail; once the folder itself is gone, nothing can put it back, so a few tries do it.
+fn remove(path: &Path) {
+    for _ in 0..50 {
+        if std::fs::remove_dir_all(path).is_ok() || !path.exists() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
 }
