@@ -31,8 +31,11 @@ bench:
     cargo build --release
     cargo bench --bench national
 
-# Fuzz reading a workbook for SECONDS with cargo-fuzz (needs `cargo install cargo-fuzz`
-# and a nightly toolchain). Crashes land in fuzz/artifacts/read_workbook/.
-fuzz SECONDS="300":
+# Fuzz for SECONDS with cargo-fuzz (`cargo install cargo-fuzz`): TARGET read_workbook
+# (a whole workbook from bytes) or parse_cells (every cell reader, and rows through
+# validation). cargo-fuzz needs nightly features; RUSTC_BOOTSTRAP=1 lets the stable
+# toolchain provide them. Crashes land in fuzz/artifacts/TARGET/.
+fuzz TARGET="read_workbook" SECONDS="300":
     bash fuzz/seed.sh
-    cargo +nightly fuzz run read_workbook fuzz/corpus/read_workbook -- -max_total_time={{SECONDS}} -rss_limit_mb=4096 -timeout=20
+    mkdir -p fuzz/corpus/{{TARGET}}
+    RUSTC_BOOTSTRAP=1 cargo fuzz run {{TARGET}} fuzz/corpus/{{TARGET}} -- -max_total_time={{SECONDS}} -rss_limit_mb=4096 -timeout=20

@@ -8,8 +8,12 @@
 //!    initiative's cells into one xlsx sheet with `rust_xlsxwriter` (compressed at the level
 //!    `build` uses for a large workbook);
 //! 2. `redovisa check` and `redovisa build` end to end, with their peak memory;
-//! 3. the shipped example (one region), end to end.
+//! 3. the shipped example (one region), end to end;
+//! 4. `redovisa build` on two more corpora of the same size, where units report only
+//!    January–September (`sample --partial`): 3 % of them, and all of them — the
+//!    `incomplete-period` findings, notes and left-out rows that issue 20 bounded.
 //!
+//! Every unit has a name of its own, so no unit is reported by two administrations.
 //! Prints medians and the ratios to the floor. Figures go into BENCHMARKS.md by hand.
 
 use std::io::Cursor;
@@ -172,34 +176,81 @@ fn floor(input: &Path, out: &Path) -> (f64, f64, usize) {
     (read_s, write_s, cells)
 }
 
+/// The sizes of the corpora: administrations, initiatives each, clinics each.
+#[derive(Clone, Copy)]
+struct Size {
+    admins: usize,
+    rows: usize,
+    clinics: usize,
+}
+
+/// Generates a corpus once (kept in `target/bench/`) and returns its input folder:
+/// `partial` is the share of units, in per cent, that stop reporting after September.
+fn corpus(size: Size, partial: Option<u8>) -> PathBuf {
+    let Size {
+        admins,
+        rows,
+        clinics,
+    } = size;
+    let tag = partial.map_or(String::new(), |p| format!("-partial{p}"));
+    let dir = root().join(format!("target/bench/{admins}x{rows}x{clinics}{tag}"));
+    let input = dir.join("input");
+    if !input.join(".complete").exists() {
+        eprintln!("generating {admins} workbooks in {}", input.display());
+        let (a, r, c) = (admins.to_string(), rows.to_string(), clinics.to_string());
+        let mut args = vec![
+            "sample".to_string(),
+            "--administrations".into(),
+            a,
+            "--rows".into(),
+            r,
+            "--clinics".into(),
+            c,
+            "--seed".into(),
+            "1".into(),
+            "--to".into(),
+            input.to_str().unwrap().into(),
+            "--quiet".into(),
+            "--force".into(),
+        ];
+        if let Some(p) = partial {
+            args.extend(["--partial".to_string(), p.to_string()]);
+        }
+        let status = Command::new(binary()).args(&args).status().unwrap();
+        assert!(status.success());
+        std::fs::write(input.join(".complete"), b"").unwrap();
+    }
+    input
+}
+
+/// `build` of `input` into a folder beside it: (seconds, peak MiB).
+fn build_beside(input: &Path) -> (f64, f64) {
+    let output = input.with_file_name("output");
+    run(&[
+        "build",
+        "--input",
+        input.to_str().unwrap(),
+        "--output",
+        output.to_str().unwrap(),
+        "--quiet",
+        "--date",
+        "2026-03-31",
+    ])
+}
+
 fn main() {
     let admins = env("BENCH_ADMINISTRATIONS", 311);
     let rows = env("BENCH_ROWS", 2000);
     let clinics = env("BENCH_CLINICS", 42);
     let runs = env("BENCH_RUNS", 3);
-    let dir = root().join(format!("target/bench/{admins}x{rows}x{clinics}"));
-    let input = dir.join("input");
-    if !input.join(".complete").exists() {
-        eprintln!("generating {admins} workbooks in {}", input.display());
-        let (a, r, c) = (admins.to_string(), rows.to_string(), clinics.to_string());
-        let args = [
-            "sample",
-            "--administrations",
-            &a,
-            "--rows",
-            &r,
-            "--clinics",
-            &c,
-            "--seed",
-            "1",
-            "--to",
-            input.to_str().unwrap(),
-            "--quiet",
-        ];
-        let status = Command::new(binary()).args(args).status().unwrap();
-        assert!(status.success());
-        std::fs::write(input.join(".complete"), b"").unwrap();
-    }
+    let size = Size {
+        admins,
+        rows,
+        clinics,
+    };
+    let input = corpus(size, None);
+    let dir = input.parent().unwrap().to_path_buf();
+    let partial = [3u8, 100].map(|p| (p, corpus(size, Some(p))));
     let data_rows = admins * (rows + clinics * 3 * 12);
     let input_s = input.to_str().unwrap();
     let output = dir.join("output");
@@ -207,6 +258,7 @@ fn main() {
     let (mut f_read, mut f_write, mut check, mut build, mut example) =
         (vec![], vec![], vec![], vec![], vec![]);
     let (mut check_mem, mut build_mem) = (0f64, 0f64);
+    let mut partial_runs: Vec<(Vec<f64>, f64)> = vec![(vec![], 0.0); partial.len()];
     for i in 0..runs {
         eprintln!("run {} of {runs}", i + 1);
         let (r, w, _) = floor(&input, &dir.join("floor.xlsx"));
@@ -240,6 +292,11 @@ fn main() {
             "2026-03-31",
         ]);
         example.push(s);
+        for ((_, input), (times, peak)) in partial.iter().zip(&mut partial_runs) {
+            let (s, m) = build_beside(input);
+            times.push(s);
+            *peak = peak.max(m);
+        }
     }
     let (fr, fw) = (median(f_read), median(f_write));
     let workbooks: Vec<PathBuf> = std::fs::read_dir(&input)
@@ -273,4 +330,11 @@ fn main() {
         data_rows as f64 / b
     );
     println!("  shipped example, build        {e:8.3} s");
+    for ((percent, _), (times, peak)) in partial.iter().zip(partial_runs) {
+        println!(
+            "  build, {percent:>3} % of units partial {:8.2} s   {:.2} x floor        peak {peak:.0} MiB",
+            median(times.clone()),
+            median(times) / (fr + fw),
+        );
+    }
 }
