@@ -88,6 +88,10 @@ pub enum Code {
     OverAllocation,
     /// A row whose reading failed inside the program; the row is rejected, not the file.
     RowUnreadable,
+    /// A completed initiative without a result.
+    MissingResult,
+    /// A file of the region's texts whose name is no part of the report.
+    UnknownText,
 }
 
 impl Code {
@@ -121,6 +125,8 @@ impl Code {
             Code::ImplausibleValue => "implausible-value",
             Code::OverAllocation => "over-allocation",
             Code::RowUnreadable => "row-unreadable",
+            Code::MissingResult => "missing-result",
+            Code::UnknownText => "unknown-text",
         }
     }
 }

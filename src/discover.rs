@@ -127,6 +127,57 @@ fn collect_templates(
     Ok(())
 }
 
+/// The largest text of the region's that is read: a year's introduction is a few pages.
+pub const MAX_TEXT_BYTES: u64 = 1 << 20;
+
+/// The contents of every file directly in the texts folder `dir` (`texter/`), by file
+/// name, for `texts::Texts::from_sources`: README.md and hidden files left out, and a
+/// folder that does not exist is no texts at all. A text that is not UTF-8, or larger
+/// than [`MAX_TEXT_BYTES`], is an error: the report would silently lack it.
+pub fn text_sources(dir: &Path) -> Result<BTreeMap<String, String>, Error> {
+    let mut out = BTreeMap::new();
+    if !dir.is_dir() {
+        return Ok(out);
+    }
+    let read_err = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| Error::Read { path, source }
+    };
+    let entries = std::fs::read_dir(dir).map_err(read_err(dir))?;
+    for entry in entries {
+        let entry = entry.map_err(read_err(dir))?;
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if path.is_dir() || name == "README.md" || name.starts_with('.') {
+            continue;
+        }
+        let size = entry.metadata().map_err(read_err(&path))?.len();
+        if size > MAX_TEXT_BYTES {
+            return Err(Error::Text {
+                path,
+                message: format!(
+                    "texten är {} byte, mer än de {} som en text får vara; dela upp den eller korta den",
+                    crate::text::group(size as f64),
+                    crate::text::group(MAX_TEXT_BYTES as f64)
+                ),
+            });
+        }
+        let bytes = std::fs::read(&path).map_err(read_err(&path))?;
+        match String::from_utf8(bytes) {
+            Ok(text) => {
+                out.insert(name, text);
+            }
+            Err(_) => {
+                return Err(Error::Text {
+                    path,
+                    message: "texten är inte i UTF-8; spara den som UTF-8 (i Anteckningar: Spara som, Kodning UTF-8)".into(),
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
 fn is_spreadsheet(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())

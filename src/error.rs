@@ -55,6 +55,14 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// One of the region's texts cannot be used.
+    #[error("{path}: {message}")]
+    Text {
+        /// The text's file.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
     /// The xlsx appendix could not be produced.
     #[error("kan inte skapa tabellbilagan: {0}")]
     Xlsx(#[from] rust_xlsxwriter::XlsxError),

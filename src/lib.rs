@@ -22,6 +22,7 @@ pub mod rows;
 pub mod sample;
 pub mod schema;
 pub mod text;
+pub mod texts;
 pub mod validate;
 pub mod value;
 pub mod write;
@@ -403,6 +404,7 @@ pub fn build_report(
     date: Date,
     draft: bool,
     previous: Option<&compare::Previous>,
+    texts: &texts::Texts,
 ) -> Result<Report, Error> {
     let figures = consolidate::consolidate(
         &checked.initiatives,
@@ -420,6 +422,7 @@ pub fn build_report(
         diagnostics: checked.diagnostics,
         rejected: checked.rejected,
         previous,
+        texts,
     }))
 }
 

@@ -37,6 +37,27 @@ impl Status {
         Status::Cancelled,
     ];
 
+    /// The statuses in the order the report tells them (SPEC 3.4): what is done first.
+    pub const REPORT_ORDER: [Status; 4] = [
+        Status::Completed,
+        Status::Ongoing,
+        Status::Planned,
+        Status::Cancelled,
+    ];
+
+    /// The status as a Swedish adjective for `n` initiatives: `genomförd`, `genomförda`.
+    pub fn adjective(self, n: u64) -> &'static str {
+        match (self, n == 1) {
+            (Status::Planned, true) => "planerad",
+            (Status::Planned, false) => "planerade",
+            (Status::Ongoing, _) => "pågående",
+            (Status::Completed, true) => "genomförd",
+            (Status::Completed, false) => "genomförda",
+            (Status::Cancelled, true) => "avbruten",
+            (Status::Cancelled, false) => "avbrutna",
+        }
+    }
+
     /// The Swedish label, as written in the workbooks.
     pub fn label(self) -> &'static str {
         match self {
@@ -252,9 +273,11 @@ pub struct IndicatorValue {
     pub numerator: f64,
     /// Denominator (absent for counts).
     pub denominator: Option<f64>,
-    /// Excel row number (1-based). The row's initiative reference and comment are
-    /// checked when read and not kept: no output uses them, and a national run has half a
-    /// million indicator rows.
+    /// The id of the initiative of the same file whose result the row measures
+    /// (`Insats-id`), shared by the file's values that name it.
+    pub initiative: Option<Arc<str>>,
+    /// Excel row number (1-based). The row's comment is checked when read and not kept:
+    /// no output uses it, and a national run has half a million indicator rows.
     pub row: u32,
 }
 

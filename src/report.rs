@@ -13,9 +13,14 @@ use crate::model::{FileSummary, Initiative, RejectedRow, Status};
 use crate::rows::{Chunks, Rows};
 use crate::value::{Date, Ore};
 
+mod chapters;
 mod notes;
 mod order;
 mod parts;
+pub use chapters::{
+    Chapter, ChapterInitiative, Cooperation, CooperationRow, Measured, Named, ShiftSection,
+    StatusCount,
+};
 use notes::{funds_notes, suppression_note, unit_notes};
 use order::sort_initiatives;
 use parts::current;
@@ -59,6 +64,19 @@ pub struct Report {
     pub indicator_notes: Vec<String>,
     /// The configured indicators, with definitions.
     pub indicator_definitions: Vec<IndicatorDefinition>,
+    /// The region's own texts (SPEC 3.4): introduction, closing and one per area.
+    pub texts: crate::texts::Texts,
+    /// One chapter per area with initiatives, in configured order (SPEC 3.4).
+    pub chapters: Vec<Chapter>,
+    /// The initiatives per SKR shift, 1–4.
+    pub shifts: Vec<ShiftSection>,
+    /// How many initiatives give no shift.
+    pub shift_not_given: u64,
+    /// The initiatives in cooperation with municipalities.
+    pub cooperation: Cooperation,
+    /// Every indicator figure linked to an initiative by `Insats-id` (unsuppressed;
+    /// `suppressed` says what the outputs hide).
+    pub linked_indicators: Vec<Measured>,
     /// Table 8: every accepted initiative.
     pub initiatives: Rows<Initiative>,
     /// Row counts per file.
@@ -263,6 +281,8 @@ pub struct Parts<'a> {
     pub rejected: Vec<RejectedRow>,
     /// Last year's report, to compare with.
     pub previous: Option<&'a crate::compare::Previous>,
+    /// The region's texts.
+    pub texts: &'a crate::texts::Texts,
 }
 
 fn per(amount: Ore, population: u64) -> Option<f64> {
@@ -275,21 +295,24 @@ pub fn assemble(parts: Parts<'_>) -> Report {
         config,
         date,
         draft,
-        figures,
+        mut figures,
         initiatives,
         files,
         diagnostics,
         rejected,
         previous,
+        texts,
     } = parts;
     let totals = parts::totals(&figures, config);
     let (by_administration, by_area) = parts::money_rows(&figures, config);
     let tables = parts::counts(&figures, config);
     let indicator_notes = unit_notes(&figures.partial_units, &figures.stale_units, config);
     let stale_units = figures.stale_units.clone();
+    let linked = std::mem::take(&mut figures.linked);
     let (indicators, partial_units) = parts::indicator_rows(figures, config);
     let mut initiatives = initiatives;
     sort_initiatives(&mut initiatives);
+    let told = chapters::tell(&initiatives, &by_area, &totals, &linked, texts, config);
     let funds_notes = funds_notes(&totals);
     let mut report = Report {
         year: config.year,
@@ -309,6 +332,12 @@ pub fn assemble(parts: Parts<'_>) -> Report {
         stale_units: Rows::new(stale_units),
         indicator_notes,
         indicator_definitions: parts::definitions(config),
+        texts: texts.clone(),
+        chapters: told.chapters,
+        shifts: told.shifts,
+        shift_not_given: told.shift_not_given,
+        cooperation: told.cooperation,
+        linked_indicators: told.measured,
         initiatives: Rows::new(initiatives),
         tally: Tally::of(&diagnostics),
         files,

@@ -63,8 +63,16 @@ impl Rng {
     }
 }
 
+mod prose;
 mod words;
-use words::{ADMINISTRATIONS, NAMES, PLACES, TARGET_GROUPS};
+use words::{ADMINISTRATIONS, PLACES};
+
+/// An initiative written, as the indicator sheet may link to it.
+struct Written {
+    id: String,
+    area: usize,
+    status: Status,
+}
 
 /// The administration names for `n` workbooks (numbered after the first twelve).
 pub fn administration_names(n: usize) -> Vec<String> {
@@ -160,7 +168,7 @@ fn initiatives_sheet(
     rows: usize,
     rng: &mut Rng,
     bold: &Format,
-) -> Result<Vec<String>, XlsxError> {
+) -> Result<Vec<Written>, XlsxError> {
     ws.set_name(SheetKind::Initiatives.name())?;
     ws.write_string_with_format(
         0,
@@ -182,8 +190,11 @@ fn initiatives_sheet(
         .to_uppercase();
     let mut ids = Vec::new();
     let formats = (&date_fmt, &money_fmt);
+    let mut names = std::collections::HashSet::new();
     for i in 0..rows {
-        ids.push(initiative_row(ws, config, i, &prefix, rng, formats)?);
+        ids.push(initiative_row(
+            ws, config, i, &prefix, rng, formats, &mut names,
+        )?);
     }
     for (c, w) in [12, 40, 40, 30, 12, 12, 12, 12, 14, 14, 16, 24, 10, 30, 16]
         .iter()
@@ -195,8 +206,9 @@ fn initiatives_sheet(
     Ok(ids)
 }
 
-/// Writes initiative number `i` (0-based) at sheet row 5 + `i`; returns its id. The
-/// random draws come in a fixed order, so a seed gives the same workbook.
+/// Writes initiative number `i` (0-based) at sheet row 5 + `i`; returns what the
+/// indicator sheet needs of it. The random draws come in a fixed order, so a seed gives
+/// the same workbook.
 fn initiative_row(
     ws: &mut Worksheet,
     config: &Config,
@@ -204,21 +216,30 @@ fn initiative_row(
     prefix: &str,
     rng: &mut Rng,
     (date_fmt, money_fmt): (&Format, &Format),
-) -> Result<String, XlsxError> {
+    names: &mut std::collections::HashSet<String>,
+) -> Result<Written, XlsxError> {
     let r = 4 + i as u32;
     let area_index = i % config.areas.len();
     let area = &config.areas[area_index];
     let status = Status::ALL[(i / config.areas.len() + rng.below(2) as usize) % 4];
-    let names = NAMES[area_index % NAMES.len()];
+    let kinds = prose::KINDS[area_index % prose::KINDS.len()];
     let id = format!("{prefix}-{:03}", i + 1);
     ws.write_string(r, 0, &id)?;
-    let place = rng.pick(&PLACES);
-    ws.write_string(r, 1, format!("{} {place}", rng.pick(names)))?;
-    ws.write_string(
-        r,
-        2,
-        format!("Insatsen genomförs vid {place} under {}.", config.year),
-    )?;
+    // A workbook names each initiative once, as people do, while the names last.
+    let (mut kind, mut place) = (rng.pick(kinds), rng.pick(&PLACES));
+    for _ in 0..8 {
+        if !names.contains(&format!("{} {place}", kind.name)) {
+            break;
+        }
+        (kind, place) = (rng.pick(kinds), rng.pick(&PLACES));
+    }
+    let name = format!("{} {place}", kind.name);
+    ws.write_string(r, 1, &name)?;
+    names.insert(name);
+    let group = *rng.pick(prose::GROUPS[area_index % prose::GROUPS.len()]);
+    let cooperates = rng.below(2) == 0;
+    let description = prose::description(kind, place, group, cooperates, rng);
+    ws.write_string(r, 2, description)?;
     ws.write_string(
         r,
         3,
@@ -245,13 +266,17 @@ fn initiative_row(
         ws.write_number_with_format(r, 9, spent, money_fmt)?;
         ws.write_number_with_format(r, 10, agreement, money_fmt)?;
     }
-    ws.write_string(r, 11, *rng.pick(&TARGET_GROUPS))?;
-    ws.write_string(r, 12, if rng.below(2) == 0 { "Ja" } else { "Nej" })?;
-    if status == Status::Completed {
-        ws.write_string(r, 13, "Insatsen har genomförts enligt plan.")?;
+    ws.write_string(r, 11, group)?;
+    ws.write_string(r, 12, if cooperates { "Ja" } else { "Nej" })?;
+    if let Some(result) = prose::result(kind, place, status, rng) {
+        ws.write_string(r, 13, result)?;
     }
     ws.write_string(r, 14, "Kim Andersson")?;
-    Ok(id)
+    Ok(Written {
+        id,
+        area: area_index,
+        status,
+    })
 }
 
 /// The unit (clinic, team) number `clinic` of administration `index`: every unit has a
@@ -294,7 +319,7 @@ fn indicators_sheet(
     config: &Config,
     index: usize,
     size: Size,
-    ids: &[String],
+    ids: &[Written],
     rng: &mut Rng,
     bold: &Format,
 ) -> Result<(), XlsxError> {
@@ -322,6 +347,7 @@ fn indicators_sheet(
         let rhythm = rhythm(index, clinic, size);
         for ind in &chosen {
             let mut series = Series::new(ind, index, clinic, population, rng);
+            let linked = linked_initiative(config, ind, ids, rng);
             let periods: Vec<(String, f64)> = match rhythm {
                 Rhythm::Monthly => (1..=12)
                     .map(|m| (format!("{}-{m:02}", config.year), 1.0))
@@ -333,8 +359,7 @@ fn indicators_sheet(
                     .map(|q| (format!("{}-Q{q}", config.year), 3.0))
                     .collect(),
             };
-            let last = periods.len() - 1;
-            for (k, (period, months)) in periods.iter().enumerate() {
+            for (period, months) in &periods {
                 let (num, den) = series.next(*months, rng);
                 ws.write_string(r, 0, &ind.label)?;
                 ws.write_string(r, 1, &unit)?;
@@ -343,8 +368,8 @@ fn indicators_sheet(
                 if let Some(den) = den {
                     ws.write_number(r, 4, den)?;
                 }
-                if k == last && !ids.is_empty() && rng.below(4) == 0 {
-                    ws.write_string(r, 5, rng.pick(ids))?;
+                if let Some(id) = linked {
+                    ws.write_string(r, 5, id)?;
                 }
                 r += 1;
             }
@@ -354,6 +379,39 @@ fn indicators_sheet(
         ws.set_column_width(c as u16, *w)?;
     }
     Ok(())
+}
+
+/// The area whose initiatives an indicator measures, in the default configuration.
+fn area_measured(config: &Config, ind: &Indicator) -> Option<usize> {
+    let area = match ind.code.as_str() {
+        "named_doctor_share" => "named_doctor",
+        "digital_contacts_share" => "digital",
+        "avoided_admissions" | "avoidable_hospitalisation_rate" | "readmission_30d_share" => {
+            "avoided_admissions"
+        }
+        _ => return None,
+    };
+    config.areas.iter().position(|a| a.code == area)
+}
+
+/// The initiative a unit's whole series of an indicator is linked to (`Insats-id`), for
+/// about one series in three: one of the administration's started initiatives in the
+/// area the indicator measures.
+fn linked_initiative<'a>(
+    config: &Config,
+    ind: &Indicator,
+    ids: &'a [Written],
+    rng: &mut Rng,
+) -> Option<&'a str> {
+    let area = area_measured(config, ind)?;
+    let fitting: Vec<&Written> = ids
+        .iter()
+        .filter(|w| w.area == area && matches!(w.status, Status::Ongoing | Status::Completed))
+        .collect();
+    if fitting.is_empty() || rng.below(3) != 0 {
+        return None;
+    }
+    Some(rng.pick(&fitting).id.as_str())
 }
 
 /// One unit's figures for one indicator over the year. Flows (contacts, admissions) are

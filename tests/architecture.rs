@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The top-level modules, lowest first: each may use only those before it.
-const LAYERS: [&str; 19] = [
+const LAYERS: [&str; 20] = [
     // 1. leaves
     "text",
     "error",
@@ -18,6 +18,7 @@ const LAYERS: [&str; 19] = [
     "config",
     "schema",
     "model",
+    "texts",
     // 3. stages
     "read",
     "discover",

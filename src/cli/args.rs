@@ -44,6 +44,9 @@ pub struct Common {
     /// Mappen med rapportens mallar [standard: templates om den finns, annars de inbyggda]
     #[arg(long, value_name = "MAPP", global = true)]
     pub templates: Option<PathBuf>,
+    /// Mappen med regionens egna texter till rapporten (Markdown) [standard: texter om den finns]
+    #[arg(long, value_name = "MAPP", global = true)]
+    pub texts: Option<PathBuf>,
     /// Redovisningsåret, i stället för konfigurationens (1900–2200)
     #[arg(long, value_name = "ÅR", global = true)]
     pub year: Option<i32>,
@@ -225,14 +228,14 @@ pub enum TemplatesAction {
 /// The global options each command does not use, hidden from its `--help`, by the
 /// command's path (the run flags it does not take, [`RUN_FLAGS`], are hidden too).
 pub const UNUSED: &[(&str, &[&str])] = &[
-    ("redovisa check", &["output", "templates", "date"]),
+    ("redovisa check", &["output", "templates", "texts", "date"]),
     (
         "redovisa template",
-        &["input", "templates", "date", "format"],
+        &["input", "templates", "texts", "date", "format"],
     ),
     (
         "redovisa sample",
-        &["output", "templates", "date", "format"],
+        &["output", "templates", "texts", "date", "format"],
     ),
     ("redovisa templates", &["format"]),
     ("redovisa templates check", &["format"]),

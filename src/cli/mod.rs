@@ -19,7 +19,7 @@ use redovisa::diagnostic::Severity;
 use redovisa::error::Error;
 use redovisa::render::diagnostics::{Findings, Style};
 use redovisa::{Checked, Job, Progress};
-use resolve::{load_templates, refuse_output_in_input, refuse_workbooks_in, resolve};
+use resolve::{load_templates, load_texts, refuse_output_in_input, refuse_workbooks_in, resolve};
 use timings::Clock;
 
 /// Runs the program and returns its exit code.
@@ -172,8 +172,10 @@ fn build(common: &Common, args: &RunFlags) -> Result<u8, Error> {
     let job = resolve(common)?;
     refuse_output_in_input(&job)?;
     let templates = load_templates(common)?;
+    let (texts, text_findings) = load_texts(common, &job.config)?;
     let bars = progress::Bars::new(common.quiet);
     let mut checked = redovisa::check(&job.input, &job.config, &bars)?;
+    checked.diagnostics.extend(text_findings);
     let rows: usize = checked.files.iter().map(|f| f.rows_read).sum();
     clock.lap("läsa och validera", rows);
     clock.threads(checked.times, rows);
@@ -207,7 +209,14 @@ fn build(common: &Common, args: &RunFlags) -> Result<u8, Error> {
         return Ok(1);
     }
     bars.stage("Sammanställer", 0);
-    let report = redovisa::build_report(checked, &job.config, job.date, errors, previous.as_ref())?;
+    let report = redovisa::build_report(
+        checked,
+        &job.config,
+        job.date,
+        errors,
+        previous.as_ref(),
+        &texts,
+    )?;
     clock.lap("sammanställa", rows);
     bars.stage("Skriver rapporten", 0);
     let staging = redovisa::write::Staging::new(&job.output)?;
@@ -433,12 +442,21 @@ fn templates(
 ) -> Result<u8, Error> {
     let job = resolve(common)?;
     let templates = load_templates(common)?;
+    let (texts, text_findings) = load_texts(common, &job.config)?;
     let bars = progress::Bars::new(common.quiet);
     let mut checked = redovisa::check(&job.input, &job.config, &bars)?;
+    checked.diagnostics.extend(text_findings);
     let previous = redovisa::load_previous(previous, &job.output, &job.config, &mut checked);
     checked.sort_findings();
     let draft = checked.has_errors();
-    let report = redovisa::build_report(checked, &job.config, job.date, draft, previous.as_ref())?;
+    let report = redovisa::build_report(
+        checked,
+        &job.config,
+        job.date,
+        draft,
+        previous.as_ref(),
+        &texts,
+    )?;
     match action {
         TemplatesAction::Context => {
             let context = redovisa::render::templates::context(&report);

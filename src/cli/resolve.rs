@@ -64,6 +64,37 @@ pub fn load_templates(common: &Common) -> Result<Templates, Error> {
     }
 }
 
+/// The region's texts: from `--texts`, else `texter/` when it exists (none otherwise),
+/// with a warning for each file no part of the report reads. A folder named with
+/// `--texts` that does not exist is an error: it is a misspelt path, not "no texts".
+pub fn load_texts(
+    common: &Common,
+    config: &Config,
+) -> Result<
+    (
+        redovisa::texts::Texts,
+        Vec<redovisa::diagnostic::Diagnostic>,
+    ),
+    Error,
+> {
+    let dir = match &common.texts {
+        Some(dir) if !dir.is_dir() => {
+            return Err(Error::Usage(format!(
+                "--texts {}: mappen finns inte; väntade en mapp med regionens texter (inledning.md, avslutning.md, <insatsområdets kod>.md)",
+                dir.display()
+            )));
+        }
+        Some(dir) => dir.clone(),
+        None => PathBuf::from("texter"),
+    };
+    let sources = redovisa::discover::text_sources(&dir)?;
+    Ok(redovisa::texts::Texts::from_sources(
+        sources,
+        &dir.display().to_string(),
+        config,
+    ))
+}
+
 /// The report date: `--date`, else `SOURCE_DATE_EPOCH`, else today (UTC).
 fn report_date(arg: Option<&str>) -> Result<Date, Error> {
     if let Some(text) = arg {

@@ -9,6 +9,7 @@
 
 mod codes;
 mod indicators;
+pub mod linked;
 pub mod suppress;
 pub mod units;
 
@@ -83,6 +84,8 @@ pub struct Figures {
     pub partial_units: Vec<UnitFigure>,
     /// Units counted at a latest period before the year's last quarter.
     pub stale_units: Vec<StaleUnit>,
+    /// The indicator figures linked to each initiative by `Insats-id`.
+    pub linked: Vec<linked::LinkedFigure>,
 }
 
 /// Computes every figure from the accepted records and the units' year figures
@@ -100,6 +103,7 @@ pub fn consolidate(
     figures.indicators = indicators;
     figures.partial_units = partial;
     figures.stale_units = stale;
+    figures.linked = linked::linked_figures(values, config);
     suppress::suppress(&mut figures, config);
     Ok(figures)
 }
@@ -346,6 +350,7 @@ mod tests {
             period,
             numerator: num,
             denominator: Some(den),
+            initiative: None,
             row: 2,
         }
     }

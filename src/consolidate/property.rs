@@ -113,6 +113,7 @@ proptest! {
                             period,
                             numerator: n,
                             denominator: Some(d),
+                            initiative: None,
                             row: 2,
                         })
                     })

@@ -10,7 +10,15 @@
 //! exactly one member of such a group is hidden, the smallest other part is hidden too
 //! (complementary suppression), or the total when there is no other part, repeated until
 //! nothing changes. A stock's year figure is not a sum of its months, so no such group is
-//! formed for it. Pure: it only sets `suppressed` flags.
+//! formed for it.
+//!
+//! The figures linked to initiatives (results measured, SPEC 3.4) are parts of their
+//! administration's year figure, together with what is left when they are subtracted
+//! from it. That remainder is not published, so it counts as hidden in its group — but
+//! anyone can subtract, so when it is the group's only hidden member it is given away,
+//! which matters when it is 1–4: then one more figure is hidden. It is never chosen to
+//! hide another (leaving it out hides nothing).
+//! Pure: it only sets `suppressed` flags.
 
 use std::collections::BTreeMap;
 
@@ -23,31 +31,87 @@ use crate::value::Period;
 struct Cell {
     numerator: f64,
     suppressed: bool,
+    /// Whether leaving it out of the outputs hides it: false for a remainder, which is
+    /// a difference of published figures.
+    omissible: bool,
+    /// Whether, hidden and alone so in a group, it must not be recomputable: true for
+    /// every published figure, and for a remainder of 1–4.
+    protected: bool,
 }
 
 /// Marks primary suppressions (numerator in `(0, threshold)`) and the complementary ones,
-/// over the indicator figures and the left-out units' figures alike.
+/// over the indicator figures, the left-out units' figures and the linked figures alike.
 pub fn suppress(figures: &mut Figures, config: &Config) {
     let threshold = config.suppression_threshold;
     let primary = |numerator: f64| numerator > 0.0 && numerator < threshold;
-    let n = figures.indicators.len();
+    let (n, p) = (figures.indicators.len(), figures.partial_units.len());
     let mut cells: Vec<Cell> = figures
         .indicators
         .iter()
         .map(|f| f.numerator)
         .chain(figures.partial_units.iter().map(|u| u.numerator))
+        .chain(figures.linked.iter().map(|l| l.numerator))
         .map(|numerator| Cell {
             numerator,
             suppressed: primary(numerator),
+            omissible: true,
+            protected: true,
         })
         .collect();
-    settle(&mut cells, &groups(figures, config));
+    let mut groups = groups(figures, config);
+    groups.extend(remainders(figures, config, &mut cells, &primary));
+    settle(&mut cells, &groups);
     for (f, c) in figures.indicators.iter_mut().zip(&cells) {
         f.suppressed = c.suppressed;
     }
     for (u, c) in figures.partial_units.iter_mut().zip(&cells[n..]) {
         u.suppressed = c.suppressed;
     }
+    for (l, c) in figures.linked.iter_mut().zip(&cells[n + p..]) {
+        l.suppressed = c.suppressed;
+    }
+}
+
+/// The groups of the linked figures: an administration's year figure is the sum of the
+/// figures linked to its initiatives and of what remains, for each indicator. The
+/// remainders are appended to `cells`: unpublished (hidden), protected when 1–4.
+fn remainders(
+    figures: &Figures,
+    config: &Config,
+    cells: &mut Vec<Cell>,
+    primary: &dyn Fn(f64) -> bool,
+) -> Vec<(usize, Vec<usize>)> {
+    let year = Period::Year(config.year);
+    let first = figures.indicators.len() + figures.partial_units.len();
+    let mut parts: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
+    for (k, l) in figures.linked.iter().enumerate() {
+        if l.value.is_some() {
+            parts
+                .entry((&l.indicator, &l.administration))
+                .or_default()
+                .push(first + k);
+        }
+    }
+    let mut out = Vec::new();
+    for (i, f) in figures.indicators.iter().enumerate() {
+        let Some(admin) = f.administration.as_deref().filter(|_| f.period == year) else {
+            continue;
+        };
+        let Some(linked) = parts.get(&(f.indicator.as_str(), admin)) else {
+            continue;
+        };
+        let rest = f.numerator - linked.iter().map(|&k| cells[k].numerator).sum::<f64>();
+        let mut members = linked.clone();
+        members.push(cells.len());
+        cells.push(Cell {
+            numerator: rest,
+            suppressed: true,
+            omissible: false,
+            protected: primary(rest),
+        });
+        out.push((i, members));
+    }
+    out
 }
 
 /// Complementary suppression until no group gives a hidden figure away. Every pass hides
@@ -67,17 +131,19 @@ fn settle(cells: &mut [Cell], groups: &[(usize, Vec<usize>)]) {
 /// Hides one more figure if exactly one member of the group (the total or one part) is
 /// hidden, since it could then be recomputed from the others.
 fn protect(cells: &mut [Cell], total: usize, parts: &[usize]) -> bool {
-    let hidden = std::iter::once(&total)
+    let mut hidden = std::iter::once(&total)
         .chain(parts)
-        .filter(|&&i| cells[i].suppressed)
-        .count();
-    if hidden != 1 {
+        .filter(|&&i| cells[i].suppressed);
+    let (Some(&only), None) = (hidden.next(), hidden.next()) else {
+        return false;
+    };
+    if !cells[only].protected {
         return false;
     }
     let candidate = parts
         .iter()
         .copied()
-        .filter(|&i| !cells[i].suppressed && cells[i].numerator > 0.0)
+        .filter(|&i| !cells[i].suppressed && cells[i].omissible && cells[i].numerator > 0.0)
         .min_by(|&a, &b| cells[a].numerator.total_cmp(&cells[b].numerator))
         .or_else(|| (!cells[total].suppressed).then_some(total));
     match candidate {
@@ -293,6 +359,86 @@ mod tests {
 }
 
 #[cfg(test)]
+mod linked_tests {
+    use super::*;
+    use crate::consolidate::IndicatorFigure;
+    use crate::consolidate::linked::LinkedFigure;
+
+    const Y: Period = Period::Year(2025);
+
+    fn admin(numerator: f64) -> IndicatorFigure {
+        IndicatorFigure {
+            indicator: "readmission_30d_share".into(),
+            administration: Some("A".into()),
+            period: Y,
+            numerator,
+            denominator: Some(1000.0),
+            value: Some(numerator / 10.0),
+            suppressed: false,
+            target_met: None,
+        }
+    }
+
+    fn linked(initiative: &str, numerator: f64) -> LinkedFigure {
+        LinkedFigure {
+            file: "a.xlsx".into(),
+            administration: "A".into(),
+            initiative: initiative.into(),
+            indicator: "readmission_30d_share".into(),
+            numerator,
+            denominator: Some(100.0),
+            value: Some(numerator),
+            units: 1,
+            partial_units: 0,
+            suppressed: false,
+        }
+    }
+
+    fn run(admin_numerator: f64, linked_numerators: &[f64]) -> Figures {
+        let mut f = Figures {
+            indicators: vec![admin(admin_numerator)],
+            linked: linked_numerators
+                .iter()
+                .enumerate()
+                .map(|(k, n)| linked(&format!("I-{k}"), *n))
+                .collect(),
+            ..Figures::default()
+        };
+        suppress(&mut f, &Config::default_config());
+        f
+    }
+
+    #[test]
+    fn a_small_linked_figure_is_hidden_and_its_administration_is_not() {
+        // 3 is hidden; with it the remainder (97) is unknown, so 100 may show.
+        let f = run(100.0, &[3.0]);
+        assert!(f.linked[0].suppressed);
+        assert!(!f.indicators[0].suppressed);
+    }
+
+    #[test]
+    fn a_remainder_of_one_to_four_hides_a_linked_figure() {
+        // 20 − 17 = 3 would be given away: the linked 17 is hidden.
+        let f = run(20.0, &[17.0]);
+        assert!(f.linked[0].suppressed);
+        assert!(!f.indicators[0].suppressed);
+        // The smallest of several goes.
+        let f = run(40.0, &[20.0, 18.0]);
+        let hidden: Vec<bool> = f.linked.iter().map(|l| l.suppressed).collect();
+        assert_eq!(hidden, [false, true]);
+    }
+
+    #[test]
+    fn a_large_or_empty_remainder_hides_nothing() {
+        for (total, parts) in [(100.0, vec![50.0, 30.0]), (80.0, vec![50.0, 30.0])] {
+            let f = run(total, &parts);
+            assert!(f.linked.iter().all(|l| !l.suppressed), "{total} {parts:?}");
+            assert!(!f.indicators[0].suppressed);
+        }
+    }
+}
+
+#[cfg(test)]
 mod properties {
     use proptest::prelude::*;
 
@@ -324,7 +470,7 @@ mod properties {
                 .collect();
             let mut cells: Vec<Cell> = numerators
                 .iter()
-                .map(|&numerator| Cell { numerator, suppressed: numerator < 5.0 })
+                .map(|&numerator| Cell { numerator, suppressed: numerator < 5.0, omissible: true, protected: true })
                 .collect();
             let primary: Vec<bool> = cells.iter().map(|c| c.suppressed).collect();
             settle(&mut cells, &groups);

@@ -22,36 +22,46 @@ use crate::value::Period;
 pub fn unit_years(values: &Chunks<IndicatorValue>, config: &Config) -> Vec<UnitYear> {
     let mut out = Vec::new();
     for chunk in values.chunks() {
-        // A chunk is one file; a unit is told apart by indicator and collapsed name. The
-        // file's values share each unit's string: collapse each spelling once.
-        let mut spelled: HashMap<&str, String> = HashMap::new();
-        let mut units: HashMap<(&str, &str), usize> = HashMap::new();
-        let mut rows: Vec<Vec<&IndicatorValue>> = Vec::new();
-        for v in chunk {
-            let raw = v.unit.as_deref().unwrap_or("");
-            if !spelled.contains_key(raw) {
-                spelled.insert(raw, crate::text::collapse(raw));
-            }
+        out.extend(file_unit_years(chunk.iter(), config));
+    }
+    out
+}
+
+/// The year figure of every unit among `rows`, all of one file (a unit is told apart by
+/// indicator and collapsed name), in the order the units first appear.
+pub(super) fn file_unit_years<'a>(
+    rows: impl Iterator<Item = &'a IndicatorValue> + Clone,
+    config: &Config,
+) -> Vec<UnitYear> {
+    // The file's values share each unit's string: collapse each spelling once.
+    let mut spelled: HashMap<&str, String> = HashMap::new();
+    let mut units: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut grouped: Vec<Vec<&IndicatorValue>> = Vec::new();
+    for v in rows.clone() {
+        let raw = v.unit.as_deref().unwrap_or("");
+        if !spelled.contains_key(raw) {
+            spelled.insert(raw, crate::text::collapse(raw));
         }
-        for v in chunk {
-            let key = (
-                &*v.indicator,
-                spelled[v.unit.as_deref().unwrap_or("")].as_str(),
-            );
-            let next = rows.len();
-            let k = *units.entry(key).or_insert(next);
-            if k == next {
-                rows.push(Vec::new());
-            }
-            rows[k].push(v);
+    }
+    for v in rows {
+        let key = (
+            &*v.indicator,
+            spelled[v.unit.as_deref().unwrap_or("")].as_str(),
+        );
+        let next = grouped.len();
+        let k = *units.entry(key).or_insert(next);
+        if k == next {
+            grouped.push(Vec::new());
         }
-        for unit in &mut rows {
-            let Some(ind) = config.indicator(&unit[0].indicator) else {
-                continue;
-            };
-            unit.sort_by_key(|v| v.period);
-            out.push(unit_year(unit, ind, config.year));
-        }
+        grouped[k].push(v);
+    }
+    let mut out = Vec::with_capacity(grouped.len());
+    for unit in &mut grouped {
+        let Some(ind) = config.indicator(&unit[0].indicator) else {
+            continue;
+        };
+        unit.sort_by_key(|v| v.period);
+        out.push(unit_year(unit, ind, config.year));
     }
     out
 }
@@ -300,6 +310,7 @@ mod tests {
             period,
             numerator: num,
             denominator: den,
+            initiative: None,
             row: 2,
         }
     }

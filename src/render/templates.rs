@@ -23,7 +23,7 @@ pub const OUTPUTS: [(&str, &str); 2] = [("report.html.j2", "html"), ("report.md.
 pub const REQUIRED: [&str; 3] = [OUTPUTS[0].0, OUTPUTS[1].0, crate::render::pdf::TEMPLATE];
 
 /// The shipped templates, compiled in as a fallback when no template folder exists.
-const BUILTIN: [(&str, &str); 6] = [
+const BUILTIN: [(&str, &str); 9] = [
     (
         "report.html.j2",
         include_str!("../../templates/report.html.j2"),
@@ -40,6 +40,18 @@ const BUILTIN: [(&str, &str); 6] = [
     (
         "charts.html.j2",
         include_str!("../../templates/charts.html.j2"),
+    ),
+    (
+        "chapters.html.j2",
+        include_str!("../../templates/chapters.html.j2"),
+    ),
+    (
+        "chapters.md.j2",
+        include_str!("../../templates/chapters.md.j2"),
+    ),
+    (
+        "chapters.typ.j2",
+        include_str!("../../templates/chapters.typ.j2"),
     ),
     ("style.css", include_str!("../../templates/style.css")),
 ];
@@ -268,7 +280,8 @@ const MARKDOWN: &str = "markdown";
 const TYPST: &str = "typst";
 
 /// The filters the templates have, for suggestions.
-const FILTERS: [&str; 10] = [
+const FILTERS: [&str; 11] = [
+    "markdown",
     "sek",
     "num",
     "pct",
@@ -367,6 +380,43 @@ fn number(v: &Value) -> Option<f64> {
     f64::try_from(v.clone()).ok().filter(|f| f.is_finite())
 }
 
+/// `{{ texts.introduction | markdown }}`: one of the region's texts (or any Markdown
+/// string) typeset for the template's output — HTML elements in an HTML template, Typst
+/// markup in the PDF's, Markdown in the Markdown report — with every run of its text
+/// escaped. Its headings sit below level `base` (the section's: 2 by default, 1 in the
+/// PDF, where sections are level 1).
+fn markdown_filter(
+    state: &minijinja::State<'_, '_>,
+    v: Value,
+    base: Option<u8>,
+) -> Result<Value, minijinja::Error> {
+    defined(&v)?;
+    if v.is_none() {
+        return Ok(Value::from_safe_string(String::new()));
+    }
+    let source = match v.get_attr("source") {
+        Ok(s) if !s.is_undefined() && !s.is_none() => s,
+        _ => v,
+    };
+    let Some(source) = source.as_str() else {
+        return Err(minijinja::Error::new(
+            minijinja::ErrorKind::InvalidOperation,
+            "markdown wants a text",
+        ));
+    };
+    let blocks = crate::texts::parse(source);
+    let out = match state.auto_escape() {
+        AutoEscape::Custom(name) if name == TYPST => {
+            crate::texts::render::typst(&blocks, base.unwrap_or(1))
+        }
+        AutoEscape::Custom(name) if name == MARKDOWN => {
+            crate::texts::render::markdown(&blocks, base.unwrap_or(2))
+        }
+        _ => crate::texts::render::html(&blocks, base.unwrap_or(2)),
+    };
+    Ok(Value::from_safe_string(out))
+}
+
 /// An undefined value reaching a filter is a misspelt name, never "not available": it is
 /// an error, so that a typo cannot publish `..` in the report.
 fn defined(v: &Value) -> Result<(), minijinja::Error> {
@@ -412,6 +462,7 @@ fn add_filters(env: &mut Environment<'static>) {
         }
     });
     env.add_filter("period", |v: String| format::period_label(&v));
+    env.add_filter("markdown", markdown_filter);
     env.add_filter("typst", |v: Value| -> Result<Value, minijinja::Error> {
         defined(&v)?;
         Ok(Value::from_safe_string(typst_literal(&v)))

@@ -1,5 +1,5 @@
-//! The words the example is made of: administrations, places, initiative names per area
-//! and target groups (fictitious, but shaped like a Swedish region's).
+//! The words the example is made of: administrations and places (fictitious,
+//! but shaped like a Swedish region's); the initiatives' own words are in `prose`.
 
 pub(super) const ADMINISTRATIONS: [&str; 12] = [
     "Närsjukvården",
@@ -41,53 +41,4 @@ pub(super) const PLACES: [&str; 24] = [
     "Stenhagen",
     "Tallbacken",
     "Ängsbo",
-];
-
-pub(super) const NAMES: [&[&str]; 6] = [
-    &[
-        "Digitala vårdmöten",
-        "Chattbaserad rådgivning",
-        "Egenmonitorering i hemmet",
-        "Analysplattform för befolkningsdata",
-        "Digital triagering",
-    ],
-    &[
-        "Fast läkarkontakt för multisjuka",
-        "Listning med fast läkare",
-        "Fast vårdkontakt på särskilt boende",
-        "Kontinuitetsteam",
-    ],
-    &[
-        "Mobilt närvårdsteam",
-        "Hemsjukvård i samverkan",
-        "Uppföljning efter utskrivning",
-        "Mobila läkarbesök på SÄBO",
-    ],
-    &[
-        "Utbildning i personcentrerad vård",
-        "Kompetenslyft för distriktssköterskor",
-        "Handledning i motiverande samtal",
-        "ST-utbildning i allmänmedicin",
-    ],
-    &[
-        "Dialog med patientföreningar",
-        "Brukarråd i psykiatrin",
-        "Patientkontrakt",
-        "Samskapande med anhörigföreningar",
-    ],
-    &[
-        "Samordnad individuell plan",
-        "Hälsosamtal för 40-åringar",
-        "Förebyggande hembesök",
-        "Ledningsstöd för omställningen",
-    ],
-];
-
-pub(super) const TARGET_GROUPS: [&str; 6] = [
-    "Äldre med stora vårdbehov",
-    "Listade invånare",
-    "Personer med psykisk ohälsa",
-    "Medarbetare",
-    "Barn och unga",
-    "Invånare i glesbygd",
 ];

@@ -64,6 +64,11 @@ impl<'a> RowReader<'a> {
         CellRef::new(self.row.row, self.table.col(column).unwrap_or(0))
     }
 
+    /// Whether the sheet has `column`.
+    pub fn has_column(&self, column: Column) -> bool {
+        self.table.col(column).is_some()
+    }
+
     /// The Excel row number.
     pub fn excel_row(&self) -> u32 {
         self.row.row + 1

@@ -23,6 +23,8 @@ pub struct Seen {
     pub initiative_ids: BTreeSet<String>,
     /// The file's units as written, each shared by the values that name it.
     pub units: HashMap<String, Arc<str>>,
+    /// The initiative ids the values name, each shared by the values that name it.
+    pub linked: HashMap<String, Arc<str>>,
     /// Collapsed unit → `(indicator index, period, Excel row)` of the rows accepted so far
     /// (a unit has a few dozen at most, searched in order).
     pub rows: HashMap<String, Vec<(usize, Period, u32)>>,
@@ -114,9 +116,10 @@ pub fn read_row(
         share_above_whole(r, &ind.label, n, d);
     }
     let initiative_id = r.text(Column::InitiativeRef);
-    if let Some(id) = initiative_id.as_deref() {
-        check_initiative_ref(r, id, seen);
-    }
+    let initiative = initiative_id
+        .as_deref()
+        .filter(|id| check_initiative_ref(r, id, seen))
+        .map(|id| shared_text(&mut seen.linked, id));
     let (Some(index), Some(ind), Some(period), Some(numerator)) =
         (index, indicator, period, numerator)
     else {
@@ -134,14 +137,8 @@ pub fn read_row(
         file: shared.file.clone(),
         administration: shared.administration.clone(),
         indicator: vocab.indicator_codes[index].clone(),
-        unit: unit.map(|u| match seen.units.get(&*u) {
-            Some(shared) => Arc::clone(shared),
-            None => {
-                let shared: Arc<str> = u.as_ref().into();
-                seen.units.insert(u.into_owned(), Arc::clone(&shared));
-                shared
-            }
-        }),
+        unit: unit.map(|u| shared_text(&mut seen.units, &u)),
+        initiative,
         period,
         numerator,
         denominator: if ind.kind.has_denominator() {
@@ -251,10 +248,21 @@ fn check_denominator(
     }
 }
 
-/// An initiative id must name an initiative of the same file.
-fn check_initiative_ref(r: &mut RowReader<'_>, id: &str, seen: &Seen) {
+/// `text` shared through `texts`: one allocation per distinct text of the file, however
+/// many values name it (a national run has half a million indicator rows).
+fn shared_text(texts: &mut HashMap<String, Arc<str>>, text: &str) -> Arc<str> {
+    if let Some(shared) = texts.get(text) {
+        return Arc::clone(shared);
+    }
+    let shared: Arc<str> = text.into();
+    texts.insert(text.to_string(), Arc::clone(&shared));
+    shared
+}
+
+/// An initiative id must name an initiative of the same file; whether it does.
+fn check_initiative_ref(r: &mut RowReader<'_>, id: &str, seen: &Seen) -> bool {
     if seen.initiative_ids.contains(id) {
-        return;
+        return true;
     }
     let hint = crate::schema::closest(
         id,
@@ -268,6 +276,7 @@ fn check_initiative_ref(r: &mut RowReader<'_>, id: &str, seen: &Seen) {
         format!("insats-id \"{id}\" finns inte bland insatserna i filen; väntade id för en insats på bladet Insatser"),
         hint,
     );
+    false
 }
 
 /// A share's numerator counts part of what its denominator counts, so it cannot be the

@@ -160,12 +160,16 @@ pub fn read_row(
     let id = r
         .text(Column::Id)
         .unwrap_or_else(|| format!("{stem}-{}", r.excel_row()).into());
+    let result = r.text(Column::Result);
+    if status == Status::Completed && result.is_none() {
+        missing_result(r);
+    }
     let texts = Texts::new(
         &id,
         &name,
         r.text(Column::TargetGroup).as_deref(),
         r.text(Column::Description).as_deref(),
-        r.text(Column::Result).as_deref(),
+        result.as_deref(),
         r.text(Column::Contact).as_deref(),
     );
     Outcome::Initiative(Initiative {
@@ -184,6 +188,31 @@ pub fn read_row(
         municipal_cooperation,
         row: r.excel_row(),
     })
+}
+
+/// `missing-result`: a completed initiative says what it achieved (SPEC 3.4); without a
+/// result the report reads `Resultat ej redovisat`. A notice at the `Resultat` cell (at
+/// `Status` when the sheet has no such column).
+fn missing_result(r: &mut RowReader<'_>) {
+    let has_column = r.has_column(Column::Result);
+    let (column, message) = if has_column {
+        (
+            Column::Result,
+            "insatsen är genomförd men kolumnen Resultat är tom; väntade vad insatsen har åstadkommit. Rapporten skriver \"Resultat ej redovisat\"",
+        )
+    } else {
+        (
+            Column::Status,
+            "insatsen är genomförd men bladet har ingen kolumn Resultat; väntade vad insatsen har åstadkommit. Rapporten skriver \"Resultat ej redovisat\"",
+        )
+    };
+    r.report(
+        Severity::Notice,
+        Code::MissingResult,
+        column,
+        message.to_string(),
+        None,
+    );
 }
 
 /// An initiative needs a name, and not an endless one.

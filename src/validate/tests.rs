@@ -159,7 +159,7 @@ fn an_unknown_area_gets_the_closest_one_as_a_hint() {
 fn a_second_row_with_the_same_id_is_a_duplicate() {
     let sub = run(&book(vec![
         row("7", t("digital"), "Pågående", n(1.0), None),
-        row("7", t("digital"), "Genomförd", n(2.0), None),
+        row("7", t("digital"), "Avbruten", n(2.0), None),
     ]));
     assert_eq!(findings(&sub), ["duplicate-id@A3"]);
 }

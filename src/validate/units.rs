@@ -212,6 +212,7 @@ mod tests {
                     period: Period::Year(2025),
                     numerator: *num,
                     denominator: Some(100.0),
+                    initiative: None,
                     row,
                 })
                 .collect(),

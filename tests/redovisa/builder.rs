@@ -119,6 +119,11 @@ fn table(name: &str, rows: &[Vec<(&'static str, V)>]) -> Sheet {
     sheet(name, all)
 }
 
+/// Writes `book` into the input folder of `scratch`.
+pub fn write_book(scratch: &Scratch, book: &Book) {
+    xlsx(&scratch.file(&book.file), &book.sheets());
+}
+
 /// A test: input workbooks, a command, and what must come of it.
 pub struct Test {
     scratch: Scratch,
@@ -157,7 +162,7 @@ impl Test {
 
     /// Adds a workbook to the input folder.
     pub fn book(self, book: Book) -> Test {
-        xlsx(&self.scratch.file(&book.file), &book.sheets());
+        write_book(&self.scratch, &book);
         self
     }
 

@@ -6,6 +6,7 @@ mod build;
 mod build_outcome;
 mod builder;
 mod cells;
+mod chapters;
 mod charts;
 mod check;
 mod common;

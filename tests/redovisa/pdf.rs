@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// The program `name` on `PATH`, or `None` (a failure when tools are required).
-fn tool(name: &str) -> Option<PathBuf> {
+pub(crate) fn tool(name: &str) -> Option<PathBuf> {
     let found = std::env::var_os("PATH").and_then(|paths| {
         std::env::split_paths(&paths)
             .map(|dir| dir.join(name))
@@ -27,7 +27,7 @@ fn tool(name: &str) -> Option<PathBuf> {
     found
 }
 
-fn stdout_of(program: &Path, args: &[&str]) -> String {
+pub(crate) fn stdout_of(program: &Path, args: &[&str]) -> String {
     let out = Command::new(program).args(args).output().unwrap();
     assert!(
         out.status.success(),
@@ -38,7 +38,7 @@ fn stdout_of(program: &Path, args: &[&str]) -> String {
 }
 
 /// Each page's text (`pdftotext -layout`, pages split at form feeds).
-fn pages(pdftotext: &Path, pdf: &Path) -> Vec<String> {
+pub(crate) fn pages(pdftotext: &Path, pdf: &Path) -> Vec<String> {
     let text = stdout_of(pdftotext, &["-layout", pdf.to_str().unwrap(), "-"]);
     let mut pages: Vec<String> = text.split('\u{c}').map(str::to_string).collect();
     if pages.last().is_some_and(|p| p.trim().is_empty()) {
