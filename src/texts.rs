@@ -154,13 +154,37 @@ pub fn safe_url(url: &str) -> bool {
         && !url.chars().any(char::is_control)
 }
 
-/// Parses Markdown into blocks (`CommonMark`, no extensions).
+/// Parses Markdown into blocks (`CommonMark`, no extensions), its headings renumbered
+/// from 1 without gaps ([`consecutive_headings`]).
 pub fn parse(source: &str) -> Vec<Block> {
     let mut builder = Builder::default();
     for event in Parser::new_ext(source, Options::empty()) {
         builder.event(event);
     }
-    builder.finish()
+    let mut blocks = builder.finish();
+    consecutive_headings(&mut blocks);
+    blocks
+}
+
+/// Renumbers a text's headings so that the first level is 1 and none is more than one
+/// below the heading before it: a text that starts at `##`, or goes from `#` to `###`,
+/// would otherwise skip a level in the report's outline, which PDF/UA and WCAG forbid.
+pub fn consecutive_headings(blocks: &mut [Block]) {
+    let shallowest = blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading(level, _) => Some(*level),
+            _ => None,
+        })
+        .min()
+        .unwrap_or(1);
+    let mut previous = 0u8;
+    for b in blocks {
+        if let Block::Heading(level, _) = b {
+            *level = (*level - (shallowest - 1)).min(previous + 1);
+            previous = *level;
+        }
+    }
 }
 
 /// The open containers while the events are read.
@@ -354,6 +378,21 @@ mod tests {
         );
         assert!(matches!(blocks[3], Block::List(true, _)));
         assert!(matches!(blocks[4], Block::Quote(_)));
+    }
+
+    #[test]
+    fn headings_are_renumbered_without_gaps() {
+        let levels = |s: &str| -> Vec<u8> {
+            parse(s)
+                .iter()
+                .filter_map(|b| match b {
+                    Block::Heading(l, _) => Some(*l),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(levels("## A\n\n### B\n\n## C\n\n#### D"), [1, 2, 1, 2]);
+        assert_eq!(levels("# A\n\n### B\n\n# C"), [1, 2, 1]);
     }
 
     #[test]

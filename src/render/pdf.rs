@@ -98,6 +98,7 @@ fn datetime(date: Date) -> Option<Datetime> {
 /// document stably (region and year), and `date` is the report's date: both go into the
 /// PDF's metadata, so that reruns are byte-identical.
 pub fn typeset(markup: String, ident: &str, date: Date) -> Result<Vec<u8>, Error> {
+    let markup = drawable(markup);
     let path = VirtualPath::new("/redovisning.typ").expect("a valid path");
     let main = FileId::new(RootedPath::new(VirtualRoot::Project, path));
     let document = Document {
@@ -113,9 +114,65 @@ pub fn typeset(markup: String, ident: &str, date: Date) -> Result<Vec<u8>, Error
         ident: Smart::Custom(ident.to_string()),
         creator: Smart::Custom(Some(format!("redovisa {}", env!("CARGO_PKG_VERSION")))),
         timestamp: datetime(date).map(typst_pdf::Timestamp::new_utc),
+        standards: standards(),
         ..typst_pdf::PdfOptions::default()
     };
     typst_pdf::pdf(&paged, &options).map_err(|errors| explain(&document, &errors))
+}
+
+/// The longest run of text without a space that the PDF gets: PDF/A allows no string
+/// longer than 32 767 bytes, and an unbroken run is one string (a cell of ten thousand
+/// emoji). No word is this long.
+const LONGEST_RUN: usize = 1000;
+
+/// The markup made drawable in a PDF/A: every character no shipped font can draw is
+/// replaced by a mark that one can (`\u{FFFD}`, else `?`), since PDF/A forbids a glyph
+/// that is not there; and a run of more than [`LONGEST_RUN`] characters without a space
+/// gets one. An emoji, a rare script or an endless word in one cell must not stop the
+/// report (the other outputs keep the text as it is). Typst's syntax is ASCII and its
+/// tokens are short, so only text and strings change; an escape (`\#`) is never split.
+fn drawable(markup: String) -> String {
+    let fonts = &fonts().1;
+    let covered = |c: char| {
+        fonts
+            .iter()
+            .any(|f| f.info().coverage.contains(u32::from(c)))
+    };
+    let mut seen: foldhash::HashMap<char, bool> = foldhash::HashMap::default();
+    let mark = ['\u{FFFD}', '\u{25A1}']
+        .into_iter()
+        .find(|c| covered(*c))
+        .unwrap_or('?');
+    let mut out = String::with_capacity(markup.len());
+    let mut run = 0;
+    let mut last = ' ';
+    for c in markup.chars() {
+        if run >= LONGEST_RUN && last != '\\' {
+            out.push(' ');
+            run = 0;
+        }
+        let c = if c.is_ascii() || *seen.entry(c).or_insert_with(|| covered(c)) {
+            c
+        } else {
+            mark
+        };
+        run = if c.is_whitespace() { 0 } else { run + 1 };
+        out.push(c);
+        last = c;
+    }
+    out
+}
+
+/// The standards every PDF is held to, by Typst's own validators at export: PDF/A-2a
+/// (archivable, with the structure tagged: what a registered document is kept as) and
+/// PDF/UA-1 (accessible: headings, tables with header cells, alternative texts, the
+/// language and the title). A-2a is the one PDF/A level that requires the tagging UA
+/// needs too and shares its PDF version (1.7); PDF/A-3 only adds embedded files, and
+/// PDF/A-4 is PDF 2.0, which UA-1 is not.
+fn standards() -> typst_pdf::PdfStandards {
+    use typst_pdf::PdfStandard;
+    typst_pdf::PdfStandards::new(&[PdfStandard::A_2a, PdfStandard::Ua_1])
+        .expect("PDF/A-2a and PDF/UA-1 go together (both PDF 1.7)")
 }
 
 /// A Typst error as a template error: the message, and the line of generated markup it
@@ -128,7 +185,11 @@ fn explain(document: &Document, errors: &[SourceDiagnostic]) -> Error {
     let Some(error) = first else {
         return template_error("Typst kunde inte sätta dokumentet".into());
     };
-    let mut message = format!("Typst: {}", error.message);
+    let swedish = conformance(&error.message);
+    let translated = swedish
+        .as_ref()
+        .is_some_and(|s| !s.ends_with("(Typsts ord)"));
+    let mut message = swedish.unwrap_or_else(|| format!("Typst: {}", error.message));
     let text = document.source.text();
     let place = typst::WorldExt::range(document, error.span)
         .and_then(|range| document.source.lines().byte_to_line(range.start));
@@ -140,10 +201,44 @@ fn explain(document: &Document, errors: &[SourceDiagnostic]) -> Error {
             line + 1
         ));
     }
-    for hint in &error.hints {
-        message.push_str(&format!("; tips: {}", hint.v));
+    // Typst's hints are English; a message told in Swedish needs none.
+    if !translated {
+        for hint in &error.hints {
+            message.push_str(&format!("; tips: {}", hint.v));
+        }
     }
     template_error(message)
+}
+
+/// A failure of the PDF/A or PDF/UA validation, in Swedish: which standards the PDF would
+/// break, and what is wrong in the commonest cases (the rest in Typst's words).
+fn conformance(message: &str) -> Option<String> {
+    let (standards, rest) = message.split_once(" error: ")?;
+    if !standards.starts_with("PDF/") {
+        return None;
+    }
+    let what = if let Some(levels) = rest.strip_prefix("skipped from heading level ") {
+        let (from, to) = levels.split_once(" to ").unwrap_or((levels, "?"));
+        format!(
+            "rubrikerna hoppar från nivå {from} till nivå {}; en rubrik får bara vara en nivå under den förra",
+            to.trim()
+        )
+    } else {
+        match rest {
+            "missing alt text" => "en bild eller formel saknar alternativ text (alt)".to_string(),
+            "missing document title" => {
+                "dokumentet saknar titel (#set document(title: [...]))".to_string()
+            }
+            "missing document language" | "missing document language (no text found)" => {
+                "dokumentets språk saknas (#set text(lang: \"sv\"))".to_string()
+            }
+            "missing annotation alt text" => "en länk saknar alternativ text".to_string(),
+            other => format!("{other} (Typsts ord)"),
+        }
+    };
+    Some(format!(
+        "PDF:en skulle inte uppfylla {standards} (arkivering och tillgänglighet): {what}"
+    ))
 }
 
 fn template_error(message: String) -> Error {
@@ -164,8 +259,7 @@ mod tests {
 
     #[test]
     fn markup_becomes_a_pdf_with_its_fonts_and_the_same_bytes_twice() {
-        let markup =
-            "#set page(paper: \"a4\")\n#set text(lang: \"sv\")\n= Rubrik\nÅäö 1 234,5 kr.\n";
+        let markup = "#set document(title: [Prov])\n#set page(paper: \"a4\")\n#set text(lang: \"sv\")\n= Rubrik\nÅäö 1 234,5 kr.\n";
         let a = typeset(markup.to_string(), "test", date()).unwrap();
         let b = typeset(markup.to_string(), "test", date()).unwrap();
         assert!(a.starts_with(b"%PDF-"));
@@ -186,6 +280,38 @@ mod tests {
         assert_eq!(template, TEMPLATE);
         assert!(message.starts_with("Typst: "), "{message}");
         assert!(message.contains("rad 3"), "{message}");
+    }
+
+    #[test]
+    fn a_document_that_would_not_conform_is_refused_in_swedish() {
+        // No title: PDF/UA-1 requires one that viewers show.
+        let markup = "#set text(lang: \"sv\")\n= Rubrik\n";
+        let Err(Error::Template { message, .. }) = typeset(markup.to_string(), "test", date())
+        else {
+            panic!("expected a template error");
+        };
+        assert!(
+            message.starts_with("PDF:en skulle inte uppfylla PDF/UA-1"),
+            "{message}"
+        );
+        assert!(message.contains("dokumentet saknar titel"), "{message}");
+        assert!(!message.contains("set the title"), "{message}");
+    }
+
+    #[test]
+    fn a_character_no_font_has_is_drawn_as_a_mark_not_a_failure() {
+        let markup =
+            "#set document(title: [Prov])\n#set text(lang: \"sv\")\n= Rubrik\nGlad 😀 och 漢字.\n";
+        let pdf = typeset(markup.to_string(), "test", date()).unwrap();
+        assert!(pdf.starts_with(b"%PDF-"));
+        assert!(drawable("Åäö – 😀".into()).starts_with("Åäö – "));
+        assert!(!drawable("😀".into()).contains('😀'));
+        let endless = drawable("x".repeat(2500));
+        assert_eq!(endless.matches(' ').count(), 2);
+        assert_eq!(
+            drawable(format!("{}\\#", "y".repeat(999))),
+            format!("{}\\#", "y".repeat(999))
+        );
     }
 
     #[test]

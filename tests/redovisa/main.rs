@@ -1,6 +1,7 @@
 //! Integration tests: each test builds its input workbooks in code in a temporary folder,
 //! runs the `redovisa` binary, and checks its outputs. One module per subcommand.
 
+mod accessibility;
 mod appendix;
 mod build;
 mod build_outcome;

@@ -184,7 +184,9 @@ fn plain(html: &str) -> String {
     squeeze(
         &out.replace("&amp;", "&")
             .replace("&lt;", "<")
-            .replace("&gt;", ">"),
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'"),
     )
 }
 
@@ -268,6 +270,13 @@ fn the_html_report_printed_by_chromium_loses_no_column() {
             );
         }
         for cell in rows {
+            // A long text wraps over lines, its words mixed with its neighbours': its
+            // last word stands for it (a column cut away prints none of its words).
+            let cell = if cell.chars().count() > 40 {
+                cell.rsplit(' ').next().unwrap_or(cell)
+            } else {
+                cell.as_str()
+            };
             assert!(
                 printed.contains(&format!(" {cell} ")) || printed.ends_with(&format!(" {cell}")),
                 "{title}: its last column's {cell:?} is not printed in: {printed}"
