@@ -148,7 +148,7 @@ fn floor(input: &Path, out: &Path) -> (f64, f64, usize) {
     let start = Instant::now();
     let mut wb = rust_xlsxwriter::Workbook::new();
     // The same compression as `build` uses for a workbook this large.
-    wb.set_zip_compression_level(redovisa::render::xlsx::LARGE_COMPRESSION_LEVEL);
+    wb.set_zip_compression_level(redovisa::internals::LARGE_COMPRESSION_LEVEL);
     let ws = wb.add_worksheet_with_constant_memory().unwrap();
     let mut row = 0u32;
     let mut written = 0;

@@ -104,6 +104,7 @@ pub struct Area {
 
 /// How an indicator's value is computed from its numerator and denominator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum IndicatorKind {
     /// numerator / denominator × 100, in per cent.
@@ -115,15 +116,61 @@ pub enum IndicatorKind {
 }
 
 impl IndicatorKind {
+    /// Every kind, with its code in the configuration and the JSON.
+    pub const ALL: [IndicatorKind; 3] = [
+        IndicatorKind::Share,
+        IndicatorKind::Rate,
+        IndicatorKind::Count,
+    ];
+
     /// Whether rows of this kind need a denominator.
     pub fn has_denominator(self) -> bool {
         self != IndicatorKind::Count
+    }
+
+    /// The code, as in the configuration (`share`, `rate`, `count`).
+    pub fn code(self) -> &'static str {
+        match self {
+            IndicatorKind::Share => "share",
+            IndicatorKind::Rate => "rate",
+            IndicatorKind::Count => "count",
+        }
+    }
+
+    /// The decimals a value of this kind is shown with: counts none, shares and rates one.
+    pub fn decimals(self) -> usize {
+        match self {
+            IndicatorKind::Count => 0,
+            IndicatorKind::Share | IndicatorKind::Rate => 1,
+        }
+    }
+
+    /// Whether a chart's value axis is in per cent (else whole numbers).
+    pub fn axis_in_percent(self) -> bool {
+        self == IndicatorKind::Share
+    }
+
+    /// How a change from one year to the next is read: in percentage points for a
+    /// share, in per cent of last year's value otherwise.
+    pub fn change_unit(self) -> &'static str {
+        if self == IndicatorKind::Share {
+            "procentenheter"
+        } else {
+            "procent"
+        }
+    }
+
+    /// Whether the change is the difference of the values (percentage points), not the
+    /// difference in per cent.
+    pub fn change_in_points(self) -> bool {
+        self == IndicatorKind::Share
     }
 }
 
 /// How one part of an indicator (numerator or denominator) adds up over the year
 /// (SPEC 2.3): a flow is summed, a stock is taken at the year's end or averaged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Aggregation {
     /// A flow (contacts, admissions): the sum of the year's quarters or months, which
@@ -154,6 +201,7 @@ impl Aggregation {
 
 /// Whether a target is a floor or a ceiling.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
     /// The value should be at least the target.
@@ -164,6 +212,7 @@ pub enum Direction {
 
 /// An indicator's target.
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Target {
     /// The target value, in the indicator's unit.

@@ -5,11 +5,10 @@
 //! This module owns the one conversion from 0-based cell coordinates to Excel's `C7`
 //! form; it must not know how diagnostics are printed (that is `render::diagnostics`).
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Serialize, Serializer};
 
 /// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     /// The data is wrong; the report cannot be published as it stands.
     Error,
@@ -20,116 +19,155 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// Every severity, most serious first, with its word in every output format (the
+    /// JSON, the CSV, CI annotations) and its Swedish word for people: the one place
+    /// they are written.
+    pub const WORDS: [(Severity, &'static str, &'static str); 3] = [
+        (Severity::Error, "error", "fel"),
+        (Severity::Warning, "warning", "varning"),
+        (Severity::Notice, "notice", "notis"),
+    ];
+
+    fn words(self) -> (&'static str, &'static str) {
+        let (_, code, label) = Severity::WORDS[self as usize];
+        (code, label)
+    }
+
     /// The lowercase English word, as used in every output format.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Notice => "notice",
-        }
+        self.words().0
+    }
+
+    /// The Swedish word: `fel`, `varning`, `notis`.
+    pub fn label(self) -> &'static str {
+        self.words().1
     }
 }
 
-/// The stable, kebab-case identifier of a kind of finding.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Code {
+/// Writes the serde impls of an enum whose values are words from its own table: the
+/// table is the one place the words are written.
+macro_rules! words_serde {
+    ($ty:ident, $words:expr, $what:literal) => {
+        impl Serialize for $ty {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let text = std::borrow::Cow::<str>::deserialize(d)?;
+                $words
+                    .iter()
+                    .find(|w| w.1 == text)
+                    .map(|w| w.0)
+                    .ok_or_else(|| {
+                        serde::de::Error::custom(format!(concat!("okänd ", $what, " \"{}\""), text))
+                    })
+            }
+        }
+
+        #[cfg(test)]
+        impl schemars::JsonSchema for $ty {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($ty).into()
+            }
+
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                let words: Vec<&str> = $words.iter().map(|w| w.1).collect();
+                schemars::json_schema!({ "type": "string", "enum": words })
+            }
+        }
+    };
+}
+
+words_serde!(Severity, Severity::WORDS, "allvarlighet");
+
+/// Declares [`Code`] and its words from one list of variant, kebab-case code and meaning.
+macro_rules! codes {
+    ($($(#[$doc:meta])* $variant:ident = $code:literal,)*) => {
+        /// The stable, kebab-case identifier of a kind of finding.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl Code {
+            /// Every code with its kebab-case word: the one place the words are written.
+            pub const WORDS: &[(Code, &'static str)] = &[$((Code::$variant, $code),)*];
+
+            /// The kebab-case code, e.g. `type-error`.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $code,)*
+                }
+            }
+        }
+    };
+}
+
+codes! {
     /// A required sheet is missing.
-    MissingSheet,
+    MissingSheet = "missing-sheet",
     /// A required column is missing.
-    MissingColumn,
+    MissingColumn = "missing-column",
     /// A column header that is not recognised.
-    UnknownColumn,
+    UnknownColumn = "unknown-column",
     /// The same column appears twice.
-    DuplicateColumn,
+    DuplicateColumn = "duplicate-column",
     /// Two sheets mean the same sheet.
-    DuplicateSheet,
+    DuplicateSheet = "duplicate-sheet",
     /// A cell cannot be read as its column's type.
-    TypeError,
+    TypeError = "type-error",
     /// An enumerated value that is not one of the allowed ones.
-    UnknownValue,
+    UnknownValue = "unknown-value",
     /// A required value is blank.
-    MissingValue,
+    MissingValue = "missing-value",
     /// An initiative id used twice in one workbook.
-    DuplicateId,
+    DuplicateId = "duplicate-id",
     /// The same indicator, unit and period twice in one workbook.
-    DuplicateRow,
+    DuplicateRow = "duplicate-row",
     /// Two workbooks for the same administration.
-    DuplicateAdministration,
+    DuplicateAdministration = "duplicate-administration",
     /// A value breaks a rule (negative money, end before start, ...).
-    ConstraintError,
+    ConstraintError = "constraint-error",
     /// A formula without a cached value.
-    FormulaWithoutValue,
+    FormulaWithoutValue = "formula-without-value",
     /// An Excel error value such as `#DIV/0!`.
-    CellError,
+    CellError = "cell-error",
     /// The file cannot be opened or read.
-    FileUnreadable,
+    FileUnreadable = "file-unreadable",
     /// A configured limit was exceeded.
-    LimitExceeded,
+    LimitExceeded = "limit-exceeded",
     /// A hand-made totals row was left out.
-    TotalsRow,
+    TotalsRow = "totals-row",
     /// A hand-made totals row disagrees with the rows above it.
-    TotalsMismatch,
+    TotalsMismatch = "totals-mismatch",
     /// A file in the input folder was skipped.
-    SkippedFile,
+    SkippedFile = "skipped-file",
     /// Last year's report cannot be used for the comparison.
-    PreviousReport,
+    PreviousReport = "previous-report",
     /// An initiative's id is last year's but its name is another's.
-    ChangedInitiative,
+    ChangedInitiative = "changed-initiative",
     /// The input folder holds no workbook at all.
-    NoInput,
+    NoInput = "no-input",
     /// The same indicator, unit and period in two workbooks.
-    DuplicateUnit,
+    DuplicateUnit = "duplicate-unit",
     /// A unit's quarters or months do not cover the year.
-    IncompletePeriod,
+    IncompletePeriod = "incomplete-period",
     /// A figure that cannot be true of the region (more listed than inhabitants).
-    ImplausibleValue,
+    ImplausibleValue = "implausible-value",
     /// More agreement funds used than the region was allocated.
-    OverAllocation,
+    OverAllocation = "over-allocation",
     /// A row whose reading failed inside the program; the row is rejected, not the file.
-    RowUnreadable,
+    RowUnreadable = "row-unreadable",
     /// A completed initiative without a result.
-    MissingResult,
+    MissingResult = "missing-result",
     /// A file of the region's texts whose name is no part of the report.
-    UnknownText,
+    UnknownText = "unknown-text",
 }
 
-impl Code {
-    /// The kebab-case code, e.g. `type-error`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Code::MissingSheet => "missing-sheet",
-            Code::MissingColumn => "missing-column",
-            Code::UnknownColumn => "unknown-column",
-            Code::DuplicateColumn => "duplicate-column",
-            Code::DuplicateSheet => "duplicate-sheet",
-            Code::TypeError => "type-error",
-            Code::UnknownValue => "unknown-value",
-            Code::MissingValue => "missing-value",
-            Code::DuplicateId => "duplicate-id",
-            Code::DuplicateRow => "duplicate-row",
-            Code::DuplicateAdministration => "duplicate-administration",
-            Code::ConstraintError => "constraint-error",
-            Code::FormulaWithoutValue => "formula-without-value",
-            Code::CellError => "cell-error",
-            Code::FileUnreadable => "file-unreadable",
-            Code::LimitExceeded => "limit-exceeded",
-            Code::TotalsRow => "totals-row",
-            Code::TotalsMismatch => "totals-mismatch",
-            Code::SkippedFile => "skipped-file",
-            Code::PreviousReport => "previous-report",
-            Code::ChangedInitiative => "changed-initiative",
-            Code::NoInput => "no-input",
-            Code::DuplicateUnit => "duplicate-unit",
-            Code::IncompletePeriod => "incomplete-period",
-            Code::ImplausibleValue => "implausible-value",
-            Code::OverAllocation => "over-allocation",
-            Code::RowUnreadable => "row-unreadable",
-            Code::MissingResult => "missing-result",
-            Code::UnknownText => "unknown-text",
-        }
-    }
-}
+words_serde!(Code, Code::WORDS, "kod");
 
 /// A cell position, 0-based, displayed as Excel's `C7`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -177,8 +215,45 @@ impl Serialize for CellRef {
     }
 }
 
+impl CellRef {
+    /// The cell Excel calls `text` (`C7`, `AA10`).
+    pub fn parse(text: &str) -> Option<CellRef> {
+        let letters = text.bytes().take_while(u8::is_ascii_uppercase).count();
+        let (col, row) = text.split_at(letters);
+        if letters == 0 || letters > 3 || row.is_empty() || !row.bytes().all(|b| b.is_ascii_digit())
+        {
+            return None;
+        }
+        let col = col
+            .bytes()
+            .fold(0u32, |n, b| n * 26 + u32::from(b - b'A') + 1);
+        let row: u32 = row.parse().ok()?;
+        (row >= 1).then(|| CellRef::new(row - 1, col - 1))
+    }
+}
+
+impl<'de> Deserialize<'de> for CellRef {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = std::borrow::Cow::<str>::deserialize(d)?;
+        CellRef::parse(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("\"{text}\" är ingen cell, som C7")))
+    }
+}
+
+#[cfg(test)]
+impl schemars::JsonSchema for CellRef {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Cell".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "string", "pattern": "^[A-Z]{1,3}[1-9][0-9]*$" })
+    }
+}
+
 /// One finding about the data.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Diagnostic {
     /// How serious it is.
     pub severity: Severity,
@@ -244,7 +319,8 @@ impl Diagnostic {
 }
 
 /// Counts of diagnostics by severity.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Tally {
     /// Number of errors.
     pub errors: usize,
@@ -306,6 +382,23 @@ mod tests {
     #[test]
     fn cell_ref_displays_one_based_row() {
         assert_eq!(CellRef::new(6, 2).to_string(), "C7");
+    }
+
+    #[test]
+    fn cells_and_words_read_back_as_written() {
+        for (row, col) in [(0, 0), (6, 2), (99, 26), (1_048_575, 16_383)] {
+            let cell = CellRef::new(row, col);
+            assert_eq!(CellRef::parse(&cell.to_string()), Some(cell));
+        }
+        assert_eq!(CellRef::parse("A0"), None);
+        assert_eq!(CellRef::parse("7C"), None);
+        for (code, word) in Code::WORDS {
+            assert_eq!(code.as_str(), *word);
+            let json = serde_json::to_string(code).unwrap();
+            assert_eq!(serde_json::from_str::<Code>(&json).unwrap(), *code);
+        }
+        assert_eq!(Severity::Warning.label(), "varning");
+        assert!(serde_json::from_str::<Severity>("\"fatal\"").is_err());
     }
 
     #[test]

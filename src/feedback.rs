@@ -26,15 +26,6 @@ pub fn file_name(file: &str) -> String {
     format!("återkoppling-{stem}.xlsx")
 }
 
-/// Swedish for a severity, as in the report.
-fn severity_word(s: Severity) -> &'static str {
-    match s {
-        Severity::Error => "fel",
-        Severity::Warning => "varning",
-        Severity::Notice => "notis",
-    }
-}
-
 /// The fill of a cell whose worst finding has severity `s`.
 fn fill(s: Severity) -> Color {
     match s {
@@ -95,7 +86,7 @@ pub fn workbook(raw: &RawWorkbook, findings: &[&Diagnostic]) -> Result<Vec<u8>, 
             }
             (None, _) => {}
         }
-        ws.write_string(row, 2, severity_word(d.severity))?;
+        ws.write_string(row, 2, d.severity.label())?;
         ws.write_string(row, 3, d.code.as_str())?;
         ws.write_string(row, 4, crate::render::xlsx::fit(&d.message))?;
         if let Some(hint) = &d.hint {
@@ -127,7 +118,7 @@ fn copy_sheet(
     // The marked cells' formats, made once each: the base format filled by the worst
     // finding's colour.
     let filled = |base: &Format, findings: &[&Diagnostic]| {
-        let worst = findings.iter().map(|d| d.severity).min_by_key(|s| rank(*s));
+        let worst = findings.iter().map(|d| d.severity).min();
         base.clone()
             .set_background_color(fill(worst.unwrap_or(Severity::Notice)))
     };
@@ -155,7 +146,7 @@ fn copy_sheet(
         }
         let text: Vec<String> = findings
             .iter()
-            .map(|d| format!("{}: {}", severity_word(d.severity), d.message))
+            .map(|d| format!("{}: {}", d.severity.label(), d.message))
             .collect();
         let note = Note::new(crate::render::xlsx::fit(&text.join("\n")))
             .set_author("redovisa")
@@ -194,15 +185,6 @@ fn write_value(
         )?,
     };
     Ok(())
-}
-
-/// Errors first, then warnings, then notices.
-fn rank(s: Severity) -> u8 {
-    match s {
-        Severity::Error => 0,
-        Severity::Warning => 1,
-        Severity::Notice => 2,
-    }
 }
 
 #[cfg(test)]

@@ -6,30 +6,36 @@
 
 use std::sync::Arc;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Diagnostic;
 use crate::value::{Date, Period};
 
 /// An initiative's status.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Status {
     /// Planned, not started.
-    #[serde(rename = "Planerad")]
     Planned,
     /// Running.
-    #[serde(rename = "Pågående")]
     Ongoing,
     /// Completed.
-    #[serde(rename = "Genomförd")]
     Completed,
     /// Cancelled.
-    #[serde(rename = "Avbruten")]
     Cancelled,
 }
 
 impl Status {
-    /// All statuses, in report order.
+    /// Every status in the workbooks' and tables' order, with its Swedish label (as the
+    /// workbooks write it, and as the JSON does) and its adjective for one initiative and
+    /// for several: the one place the words are written.
+    pub const WORDS: [(Status, &'static str, &'static str, &'static str); 4] = [
+        (Status::Planned, "Planerad", "planerad", "planerade"),
+        (Status::Ongoing, "Pågående", "pågående", "pågående"),
+        (Status::Completed, "Genomförd", "genomförd", "genomförda"),
+        (Status::Cancelled, "Avbruten", "avbruten", "avbrutna"),
+    ];
+
+    /// All statuses, in the tables' order.
     pub const ALL: [Status; 4] = [
         Status::Planned,
         Status::Ongoing,
@@ -47,25 +53,47 @@ impl Status {
 
     /// The status as a Swedish adjective for `n` initiatives: `genomförd`, `genomförda`.
     pub fn adjective(self, n: u64) -> &'static str {
-        match (self, n == 1) {
-            (Status::Planned, true) => "planerad",
-            (Status::Planned, false) => "planerade",
-            (Status::Ongoing, _) => "pågående",
-            (Status::Completed, true) => "genomförd",
-            (Status::Completed, false) => "genomförda",
-            (Status::Cancelled, true) => "avbruten",
-            (Status::Cancelled, false) => "avbrutna",
-        }
+        let (_, _, one, several) = Status::WORDS[self as usize];
+        if n == 1 { one } else { several }
     }
 
     /// The Swedish label, as written in the workbooks.
     pub fn label(self) -> &'static str {
-        match self {
-            Status::Planned => "Planerad",
-            Status::Ongoing => "Pågående",
-            Status::Completed => "Genomförd",
-            Status::Cancelled => "Avbruten",
-        }
+        Status::WORDS[self as usize].1
+    }
+
+    /// The label, for the serde impls.
+    fn as_str(self) -> &'static str {
+        self.label()
+    }
+}
+
+impl Serialize for Status {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Status {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = std::borrow::Cow::<str>::deserialize(d)?;
+        Status::WORDS
+            .iter()
+            .find(|w| w.1 == text)
+            .map(|w| w.0)
+            .ok_or_else(|| serde::de::Error::custom(format!("okänd status \"{text}\"")))
+    }
+}
+
+#[cfg(test)]
+impl schemars::JsonSchema for Status {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Status".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let words: Vec<&str> = Status::WORDS.iter().map(|w| w.1).collect();
+        schemars::json_schema!({ "type": "string", "enum": words })
     }
 }
 
@@ -228,31 +256,109 @@ impl Initiative {
     }
 }
 
-/// The published form (JSON, templates): the texts as fields, money in kronor.
+/// An initiative as it is published (JSON, templates): the texts as fields, money in
+/// kronor. `Initiative` is written through this form and read back from it.
+#[derive(Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(rename = "Initiative")]
+struct Published<'a> {
+    #[serde(borrow)]
+    administration: std::borrow::Cow<'a, str>,
+    #[serde(borrow)]
+    id: std::borrow::Cow<'a, str>,
+    #[serde(borrow)]
+    name: std::borrow::Cow<'a, str>,
+    #[serde(borrow)]
+    area: std::borrow::Cow<'a, str>,
+    #[serde(borrow)]
+    area_label: std::borrow::Cow<'a, str>,
+    shift: Option<u8>,
+    status: Status,
+    start: Option<Date>,
+    end: Option<Date>,
+    budget_kr: Option<crate::value::Ore>,
+    spent_kr: Option<crate::value::Ore>,
+    agreement_funds_kr: Option<crate::value::Ore>,
+    municipal_cooperation: Option<bool>,
+    #[serde(borrow)]
+    target_group: Option<std::borrow::Cow<'a, str>>,
+    #[serde(borrow)]
+    description: Option<std::borrow::Cow<'a, str>>,
+    #[serde(borrow)]
+    result: Option<std::borrow::Cow<'a, str>>,
+    #[serde(borrow)]
+    contact: Option<std::borrow::Cow<'a, str>>,
+    #[serde(borrow)]
+    file: std::borrow::Cow<'a, str>,
+    row: u32,
+}
+
 impl Serialize for Initiative {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("Initiative", 19)?;
-        st.serialize_field("administration", &self.administration)?;
-        st.serialize_field("id", self.id())?;
-        st.serialize_field("name", self.name())?;
-        st.serialize_field("area", &self.area)?;
-        st.serialize_field("area_label", &self.area_label)?;
-        st.serialize_field("shift", &self.shift)?;
-        st.serialize_field("status", &self.status)?;
-        st.serialize_field("start", &self.start)?;
-        st.serialize_field("end", &self.end)?;
-        st.serialize_field("budget_kr", &self.budget_kr())?;
-        st.serialize_field("spent_kr", &self.spent_kr())?;
-        st.serialize_field("agreement_funds_kr", &self.agreement_funds_kr())?;
-        st.serialize_field("municipal_cooperation", &self.municipal_cooperation)?;
-        st.serialize_field("target_group", &self.target_group())?;
-        st.serialize_field("description", &self.description())?;
-        st.serialize_field("result", &self.result())?;
-        st.serialize_field("contact", &self.contact())?;
-        st.serialize_field("file", &self.file)?;
-        st.serialize_field("row", &self.row)?;
-        st.end()
+        use std::borrow::Cow::Borrowed;
+        let ore = |o: Option<i64>| o.map(crate::value::Ore);
+        Published {
+            administration: Borrowed(&self.administration),
+            id: Borrowed(self.id()),
+            name: Borrowed(self.name()),
+            area: Borrowed(&self.area),
+            area_label: Borrowed(&self.area_label),
+            shift: self.shift,
+            status: self.status,
+            start: self.start,
+            end: self.end,
+            budget_kr: ore(self.budget_ore),
+            spent_kr: ore(self.spent_ore),
+            agreement_funds_kr: ore(self.agreement_ore),
+            municipal_cooperation: self.municipal_cooperation,
+            target_group: self.target_group().map(Borrowed),
+            description: self.description().map(Borrowed),
+            result: self.result().map(Borrowed),
+            contact: self.contact().map(Borrowed),
+            file: Borrowed(&self.file),
+            row: self.row,
+        }
+        .serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Initiative {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let p = Published::deserialize(d)?;
+        Ok(Initiative {
+            administration: p.administration.as_ref().into(),
+            texts: Texts::new(
+                &p.id,
+                &p.name,
+                p.target_group.as_deref(),
+                p.description.as_deref(),
+                p.result.as_deref(),
+                p.contact.as_deref(),
+            ),
+            area: p.area.as_ref().into(),
+            area_label: p.area_label.as_ref().into(),
+            shift: p.shift,
+            status: p.status,
+            start: p.start,
+            end: p.end,
+            budget_ore: p.budget_kr.map(|o| o.0),
+            spent_ore: p.spent_kr.map(|o| o.0),
+            agreement_ore: p.agreement_funds_kr.map(|o| o.0),
+            municipal_cooperation: p.municipal_cooperation,
+            file: p.file.as_ref().into(),
+            row: p.row,
+        })
+    }
+}
+
+#[cfg(test)]
+impl schemars::JsonSchema for Initiative {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Initiative".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        Published::json_schema(generator)
     }
 }
 
@@ -361,7 +467,8 @@ impl UnitYear {
 }
 
 /// Row counts for one file. `rows_read = accepted + rejected + skipped`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct FileSummary {
     /// The file, relative to the input folder.
     pub file: String,
@@ -378,7 +485,8 @@ pub struct FileSummary {
 }
 
 /// A data row left out of the report, and why.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct RejectedRow {
     /// The file.
     pub file: String,
@@ -451,6 +559,29 @@ mod tests {
             ]
         );
         assert_eq!(&*t.text, "A-1HälsosamtalKlart åäö");
+    }
+
+    #[test]
+    fn an_initiative_reads_back_as_it_was_published() {
+        let i = Initiative {
+            administration: "Psykiatrin".into(),
+            texts: Texts::new("P-7", "Mottagning", Some("Unga"), None, Some("Klart"), None),
+            area: "digital".into(),
+            area_label: "Digital".into(),
+            shift: Some(2),
+            status: Status::Completed,
+            start: Date::new(2025, 1, 1),
+            end: None,
+            budget_ore: Some(150_050),
+            spent_ore: Some(1),
+            agreement_ore: None,
+            municipal_cooperation: Some(false),
+            file: "psykiatrin.xlsx".into(),
+            row: 9,
+        };
+        let json = serde_json::to_string(&i).unwrap();
+        let back: Initiative = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, i);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //!
 //! Pure: no file system, no clock (the report date is given). Keys are English.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::config::{Aggregation, Config, IndicatorKind};
 use crate::consolidate::{Figures, IndicatorFigure, StaleUnit, UnitFigure};
@@ -14,9 +14,11 @@ use crate::rows::{Chunks, Rows};
 use crate::value::{Date, Ore};
 
 mod chapters;
+pub mod compare;
 mod notes;
 mod order;
 mod parts;
+mod read;
 pub use chapters::{
     Chapter, ChapterInitiative, Cooperation, CooperationRow, Measured, Named, ShiftSection,
     StatusCount,
@@ -24,10 +26,20 @@ pub use chapters::{
 use notes::{funds_notes, suppression_note, unit_notes};
 use order::sort_initiatives;
 use parts::current;
+pub use read::{Problem, read};
 
-/// The whole report.
-#[derive(Debug, Clone, Serialize)]
+/// The version of the report's JSON this program writes: 1 since `schema_version`
+/// existed (a report without one is version 0, read through [`read`]'s upgrade).
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The whole report: what the JSON holds (SPEC 3.3), written and read back as this one
+/// type (`schema/redovisning.schema.json` is generated from it).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Report {
+    /// The version of this contract ([`SCHEMA_VERSION`]).
+    #[serde(default)]
+    pub schema_version: u32,
     /// The report year.
     pub year: i32,
     /// The region.
@@ -65,17 +77,29 @@ pub struct Report {
     /// The configured indicators, with definitions.
     pub indicator_definitions: Vec<IndicatorDefinition>,
     /// The region's own texts (SPEC 3.4): introduction, closing and one per area.
+    /// (New in version 1: empty in a report of version 0.)
+    #[serde(default)]
     pub texts: crate::texts::Texts,
     /// One chapter per area with initiatives, in configured order (SPEC 3.4).
+    /// (New in version 1: empty in a report of version 0.)
+    #[serde(default)]
     pub chapters: Vec<Chapter>,
     /// The initiatives per SKR shift, 1–4.
+    /// (New in version 1: empty in a report of version 0.)
+    #[serde(default)]
     pub shifts: Vec<ShiftSection>,
     /// How many initiatives give no shift.
+    /// (New in version 1: empty in a report of version 0.)
+    #[serde(default)]
     pub shift_not_given: u64,
     /// The initiatives in cooperation with municipalities.
+    /// (New in version 1: empty in a report of version 0.)
+    #[serde(default)]
     pub cooperation: Cooperation,
     /// Every indicator figure linked to an initiative by `Insats-id` (unsuppressed;
     /// `suppressed` says what the outputs hide).
+    /// (New in version 1: empty in a report of version 0.)
+    #[serde(default)]
     pub linked_indicators: Vec<Measured>,
     /// Table 8: every accepted initiative.
     pub initiatives: Rows<Initiative>,
@@ -94,11 +118,12 @@ pub struct Report {
     /// Table 5's notes in Swedish (utilisation; more used than allocated).
     pub funds_notes: Vec<String>,
     /// This year against last year, when last year's report was given and usable.
-    pub comparison: Option<crate::compare::Comparison>,
+    pub comparison: Option<crate::report::compare::Comparison>,
 }
 
 /// Region totals (table 5 included).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Totals {
     /// Number of initiatives.
     pub initiatives: u64,
@@ -127,7 +152,8 @@ pub struct Totals {
 }
 
 /// One administration in table 1.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct AdministrationRow {
     /// The administration.
     pub administration: String,
@@ -144,7 +170,8 @@ pub struct AdministrationRow {
 }
 
 /// One area in table 2.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct AreaRow {
     /// Area code.
     pub area: String,
@@ -163,7 +190,8 @@ pub struct AreaRow {
 }
 
 /// Initiatives with one status.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct StatusRow {
     /// The status label.
     pub status: Status,
@@ -172,7 +200,8 @@ pub struct StatusRow {
 }
 
 /// Initiatives with one shift.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct ShiftRow {
     /// 1–4, or `null` for "not given".
     pub shift: Option<u8>,
@@ -184,7 +213,8 @@ pub struct ShiftRow {
 
 /// A table of administrations (rows) by categories (columns), with totals: money
 /// (`Ore`) or counts (`u64`), summed exactly.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Matrix<T> {
     /// Column headings.
     pub columns: Vec<String>,
@@ -197,7 +227,8 @@ pub struct Matrix<T> {
 }
 
 /// A row of a matrix.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct MatrixRow<T> {
     /// The administration.
     pub administration: String,
@@ -208,7 +239,8 @@ pub struct MatrixRow<T> {
 }
 
 /// A unit left out of the year values, with its label.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct PartialUnitRow {
     /// The unit's own figure over the periods it gave.
     #[serde(flatten)]
@@ -220,12 +252,15 @@ pub struct PartialUnitRow {
     /// The periods given, in Swedish (`januari–september 2025`-style list).
     pub reported_text: String,
     /// Whether the published table 6 has a row for it: the first
-    /// `limits.max_listed_units` of each indicator (its note says how many more).
+    /// `limits.max_listed_units` of each indicator (its note says how many more). New in
+    /// version 1: every unit of a report of version 0 had its row.
+    #[serde(default = "listed_before_version_1")]
     pub listed: bool,
 }
 
 /// An indicator figure with its label and target.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct IndicatorRow {
     /// The figure (code, administration, period, numerator, denominator, value, suppressed).
     #[serde(flatten)]
@@ -239,7 +274,8 @@ pub struct IndicatorRow {
 }
 
 /// A configured indicator, for `Definitioner`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct IndicatorDefinition {
     /// Code.
     pub code: String,
@@ -280,9 +316,14 @@ pub struct Parts<'a> {
     /// Rejected rows.
     pub rejected: Vec<RejectedRow>,
     /// Last year's report, to compare with.
-    pub previous: Option<&'a crate::compare::Previous>,
+    pub previous: Option<&'a Report>,
     /// The region's texts.
     pub texts: &'a crate::texts::Texts,
+}
+
+/// Whether a left-out unit of a report of version 0 was listed: yes, all were.
+fn listed_before_version_1() -> bool {
+    true
 }
 
 fn per(amount: Ore, population: u64) -> Option<f64> {
@@ -315,6 +356,7 @@ pub fn assemble(parts: Parts<'_>) -> Report {
     let told = chapters::tell(&initiatives, &by_area, &totals, &linked, texts, config);
     let funds_notes = funds_notes(&totals);
     let mut report = Report {
+        schema_version: SCHEMA_VERSION,
         year: config.year,
         region: config.region.clone(),
         generated: date,
@@ -350,7 +392,7 @@ pub fn assemble(parts: Parts<'_>) -> Report {
     };
     // The comparison is computed from this year's figures and becomes its part of the
     // report; it sees nothing else of it.
-    report.comparison = previous.map(|p| crate::compare::compare(&current(&report), p));
+    report.comparison = previous.map(|p| crate::report::compare::compare(&current(&report), p));
     report
 }
 

@@ -14,8 +14,6 @@ use std::fmt::Debug;
 use std::ops::Deref;
 use std::sync::Arc;
 
-use std::cell::Cell;
-
 use serde::{Serialize, Serializer};
 
 /// A list kept as the chunks it was produced in (one per file). Empty chunks are dropped.
@@ -103,6 +101,24 @@ impl<T: Serialize> Serialize for Chunks<T> {
     }
 }
 
+/// Read back as one chunk.
+impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Chunks<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Vec::<T>::deserialize(d).map(Chunks::from)
+    }
+}
+
+#[cfg(test)]
+impl<T: schemars::JsonSchema> schemars::JsonSchema for Chunks<T> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        Vec::<T>::schema_name()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        Vec::<T>::json_schema(generator)
+    }
+}
+
 /// A list of rows, shared, read lazily by templates.
 #[derive(Debug, Clone)]
 pub struct Rows<T>(Arc<Chunks<T>>);
@@ -128,6 +144,23 @@ impl<T> Deref for Rows<T> {
     }
 }
 
+impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Rows<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Chunks::<T>::deserialize(d).map(Rows::new)
+    }
+}
+
+#[cfg(test)]
+impl<T: schemars::JsonSchema> schemars::JsonSchema for Rows<T> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        Vec::<T>::schema_name()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        Vec::<T>::json_schema(generator)
+    }
+}
+
 impl<T> Rows<T> {
     /// The shared list, for a view of it that converts rows on demand.
     pub fn shared(&self) -> Arc<Chunks<T>> {
@@ -135,27 +168,9 @@ impl<T> Rows<T> {
     }
 }
 
-thread_local! {
-    static LEFT_OUT: Cell<bool> = const { Cell::new(false) };
-}
-
-/// Runs `f` with every [`Rows`] serialising as nothing (a unit), so that a view of the
-/// rest of a report can be made without copying its long lists; the caller adds views of
-/// those itself.
-pub fn leaving_lists_out<R>(f: impl FnOnce() -> R) -> R {
-    LEFT_OUT.with(|l| l.set(true));
-    let result = f();
-    LEFT_OUT.with(|l| l.set(false));
-    result
-}
-
 impl<T: Serialize> Serialize for Rows<T> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        if LEFT_OUT.with(Cell::get) {
-            s.serialize_unit()
-        } else {
-            self.0.serialize(s)
-        }
+        self.0.serialize(s)
     }
 }
 
@@ -189,7 +204,7 @@ mod tests {
     }
 
     #[test]
-    fn rows_serialise_as_a_list_or_are_left_out() {
+    fn rows_serialise_as_one_list() {
         let rows = Rows::new(Chunks::new(vec![
             vec![Row { name: "a", n: 1 }],
             vec![Row { name: "b", n: 2 }],
@@ -198,8 +213,5 @@ mod tests {
             serde_json::to_string(&rows).unwrap(),
             r#"[{"name":"a","n":1},{"name":"b","n":2}]"#
         );
-        let left_out = leaving_lists_out(|| serde_json::to_string(&rows).unwrap());
-        assert_eq!(left_out, "null");
-        assert_eq!(serde_json::to_string(&rows).unwrap().len(), 39);
     }
 }

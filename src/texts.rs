@@ -16,7 +16,7 @@ pub mod render;
 use std::collections::BTreeMap;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::config::Config;
 use crate::diagnostic::{Code, Diagnostic, Severity};
@@ -27,7 +27,8 @@ pub const INTRODUCTION: &str = "inledning";
 pub const CLOSING: &str = "avslutning";
 
 /// One of the region's texts: its name (the file's stem) and its Markdown.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Text {
     /// `inledning`, `avslutning` or an area code.
     pub name: String,
@@ -43,7 +44,8 @@ impl Text {
 }
 
 /// The region's texts for the year, by where they go.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Texts {
     /// `inledning.md`.
     pub introduction: Option<Text>,

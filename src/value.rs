@@ -85,6 +85,21 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+#[cfg(test)]
+impl schemars::JsonSchema for Date {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "A date, ÅÅÅÅ-MM-DD",
+            "pattern": "^-?[0-9]{4,}-[0-9]{2}-[0-9]{2}$"
+        })
+    }
+}
+
 fn is_leap(y: i32) -> bool {
     (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
 }

@@ -162,7 +162,14 @@ impl Sink for Staging {
         let path = self.staging.path().join(name);
         let file = File::create(&path).map_err(fail(&path))?;
         let mut out = BufWriter::with_capacity(1 << 20, file);
-        write(&mut out)?;
+        // A renderer knows only its output's name; the user reads where it goes.
+        write(&mut out).map_err(|e| match e {
+            Error::Write { source, .. } => Error::Write {
+                path: self.dir.join(name),
+                source,
+            },
+            e => e,
+        })?;
         let file = out.into_inner().map_err(|e| fail(&path)(e.into_error()))?;
         file.sync_all().map_err(fail(&path))?;
         self.names

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The top-level modules, lowest first: each may use only those before it.
-const LAYERS: [&str; 20] = [
+const LAYERS: [&str; 21] = [
     // 1. leaves
     "text",
     "error",
@@ -26,14 +26,16 @@ const LAYERS: [&str; 20] = [
     "consolidate",
     "sample",
     "input_template",
-    // 4. the report
-    "compare",
+    // 4. the report, and the pipeline that makes it
     "report",
+    "pipeline",
     // 5. outputs
     "render",
     "feedback",
     // 6. the file system's other end
     "write",
+    // 7. the operations, the library's face
+    "ops",
 ];
 
 fn src() -> PathBuf {

@@ -12,9 +12,9 @@ use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
 use redovisa::config::Config;
-use redovisa::read::{RawRow, RawSheet, RawWorkbook, Value};
-use redovisa::schema::{INDICATOR_COLUMNS, INITIATIVE_COLUMNS, Names, SheetKind};
-use redovisa::validate::{Rules, Vocabulary, validate};
+use redovisa::internals::{RawRow, RawSheet, RawWorkbook, Value};
+use redovisa::internals::{INDICATOR_COLUMNS, INITIATIVE_COLUMNS, Names, SheetKind};
+use redovisa::internals::{Rules, Vocabulary, validate};
 use redovisa::value::{Date, Ore, Period, parse_date, parse_money, parse_number, parse_yes_no};
 
 static CONFIG: LazyLock<Config> = LazyLock::new(Config::default_config);

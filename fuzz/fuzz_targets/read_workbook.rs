@@ -2,7 +2,7 @@
 //!
 //! The first byte picks the format, the rest is the file. A hang or a blow-up in memory
 //! here is a bug wherever it happens. A panic inside our own code is a bug too; a panic
-//! inside a reader crate is caught in production (`redovisa::process` turns it into a
+//! inside a reader crate is caught in production (`redovisa::internals::process` turns it into a
 //! diagnostic), so here it is noted and fuzzing goes on. Inputs that broke something are
 //! kept as regression tests in `tests/fixtures/fuzz/`.
 
@@ -14,8 +14,8 @@ use std::sync::{LazyLock, Once};
 
 use libfuzzer_sys::fuzz_target;
 use redovisa::config::Config;
-use redovisa::schema::Names;
-use redovisa::validate::{Rules, Vocabulary, validate};
+use redovisa::internals::Names;
+use redovisa::internals::{Rules, Vocabulary, validate};
 
 static CONFIG: LazyLock<Config> = LazyLock::new(Config::default_config);
 static NAMES: LazyLock<Names> = LazyLock::new(|| Names::new(&CONFIG));
@@ -27,7 +27,7 @@ thread_local! {
     static PANIC_FILE: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
-/// Crates whose panics `redovisa::process` catches in production.
+/// Crates whose panics `redovisa::internals::process` catches in production.
 const READERS: [&str; 4] = ["/calamine-", "/zip-", "/quick-xml-", "/codepage-"];
 
 fuzz_target!(|data: &[u8]| {
@@ -40,14 +40,14 @@ fuzz_target!(|data: &[u8]| {
     let Some((&kind, bytes)) = data.split_first() else {
         return;
     };
-    let ext = redovisa::read::EXTENSIONS[usize::from(kind) % redovisa::read::EXTENSIONS.len()];
+    let ext = redovisa::internals::EXTENSIONS[usize::from(kind) % redovisa::internals::EXTENSIONS.len()];
     let rules = Rules {
         config: &CONFIG,
         names: &NAMES,
         vocab: &VOCAB,
     };
     let result = catch_unwind(AssertUnwindSafe(|| {
-        if let Ok(raw) = redovisa::read::read_bytes(bytes.to_vec(), ext, "fuzz", &NAMES, &CONFIG.limits) {
+        if let Ok(raw) = redovisa::internals::read_bytes(bytes.to_vec(), ext, "fuzz", &NAMES, &CONFIG.limits) {
             let _ = validate(&raw, "fuzz", &rules);
         }
     }));

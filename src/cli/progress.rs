@@ -31,8 +31,9 @@ impl Bars {
     }
 }
 
-impl redovisa::Progress for Bars {
-    fn stage(&self, name: &str, total: u64) {
+impl Bars {
+    /// A stage begins with `total` steps (0 when unknown).
+    pub fn stage(&self, name: &str, total: u64) {
         self.with(|current| {
             if let Some(old) = current.take() {
                 old.finish();
@@ -55,7 +56,8 @@ impl redovisa::Progress for Bars {
         });
     }
 
-    fn advance(&self) {
+    /// One step of the current stage is done.
+    pub fn advance(&self) {
         self.with(|current| {
             if let Some(bar) = current {
                 bar.inc(1);
@@ -63,7 +65,8 @@ impl redovisa::Progress for Bars {
         });
     }
 
-    fn done(&self) {
+    /// The current stage is done.
+    pub fn done(&self) {
         self.with(|current| {
             if let Some(bar) = current.take() {
                 bar.finish();

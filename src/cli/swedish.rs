@@ -157,9 +157,11 @@ fn swedish_arg(arg: Arg) -> Arg {
     } else {
         format!("{help} [{}]", notes.join("; "))
     };
+    // clap asserts that only an argument with a value hides its default and values.
+    let takes_value = arg.get_action().takes_values();
     arg.help(help)
-        .hide_default_value(true)
-        .hide_possible_values(true)
+        .hide_default_value(takes_value)
+        .hide_possible_values(takes_value)
         .help_heading("Flaggor")
 }
 

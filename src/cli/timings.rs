@@ -37,7 +37,7 @@ impl Clock {
         self.lines.push(format!(
             "  {stage:<22} {:>8} s  {:>12} rader/s  topp {:>6} MiB{note}",
             redovisa::text::num(seconds, 3),
-            redovisa::render::format::num(rate, 0),
+            redovisa::text::num(rate, 0),
             peak_mib().map_or("?".into(), |m| m.to_string())
         ));
     }
@@ -49,7 +49,7 @@ impl Clock {
         self.line(stage, seconds, rows, "");
     }
 
-    pub fn threads(&mut self, times: redovisa::StageTimes, rows: usize) {
+    pub fn threads(&mut self, times: redovisa::ops::StageTimes, rows: usize) {
         self.line("  varav läsa", times.read, rows, "  (trådtid, summerad)");
         self.line(
             "  varav validera",

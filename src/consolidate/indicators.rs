@@ -6,7 +6,7 @@
 //! back as a figure of its own (`UnitFigure`); every value is a ratio of sums.
 
 use polars::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::codes::{Codes, shared_codes};
 use super::{IndicatorFigure, swedish_key};
@@ -16,7 +16,8 @@ use crate::rows::Chunks;
 use crate::value::Period;
 
 /// A unit's own figure where it does not count in the year values: a flow with gaps.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct UnitFigure {
     /// Indicator code.
     pub indicator: String,
@@ -39,7 +40,8 @@ pub struct UnitFigure {
 }
 
 /// A unit counted at a latest period before the year's last quarter.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct StaleUnit {
     /// Indicator code.
     pub indicator: String,

@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::units::file_unit_years;
 use crate::config::Config;
@@ -16,7 +16,8 @@ use crate::model::IndicatorValue;
 use crate::rows::Chunks;
 
 /// One indicator's year figure over the rows linked to one initiative.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct LinkedFigure {
     /// The initiative's file.
     pub file: String,

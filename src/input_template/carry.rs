@@ -3,75 +3,22 @@
 //! shift, start date, budget, target group, cooperation, contact) filled in and this
 //! year's cells (status, end date, funds used, result) left empty and marked to fill.
 
-use serde::Deserialize;
-
 use super::Cell;
+use crate::model::{Initiative, Status};
 use crate::schema::{Column, INITIATIVE_COLUMNS};
 
-/// An initiative as last year's report published it (`redovisning-Y.json`'s
-/// `initiatives`, the same form `Initiative` serialises to).
-#[derive(Debug, Clone, Deserialize)]
-pub struct Carried {
-    /// The administration.
-    pub administration: String,
-    /// Id.
-    #[serde(default)]
-    pub id: String,
-    /// Name.
-    #[serde(default)]
-    pub name: String,
-    /// The area's label, as the workbook's dropdown lists it.
-    #[serde(default)]
-    pub area_label: String,
-    /// Shift 1–4.
-    #[serde(default)]
-    pub shift: Option<u8>,
-    /// Last year's status (`Planerad`, `Pågående`, ...).
-    #[serde(default)]
-    pub status: String,
-    /// Start date, ISO.
-    #[serde(default)]
-    pub start: Option<String>,
-    /// Budget in kronor.
-    #[serde(default)]
-    pub budget_kr: Option<f64>,
-    /// Cooperation with a municipality.
-    #[serde(default)]
-    pub municipal_cooperation: Option<bool>,
-    /// Target group.
-    #[serde(default)]
-    pub target_group: Option<String>,
-    /// Description.
-    #[serde(default)]
-    pub description: Option<String>,
-    /// Contact person.
-    #[serde(default)]
-    pub contact: Option<String>,
-}
-
-impl Carried {
-    /// Whether it goes on into the new year: planned or ongoing at the end of last year.
-    pub fn goes_on(&self) -> bool {
-        matches!(self.status.as_str(), "Planerad" | "Pågående")
-    }
-}
-
-/// The initiatives of `published` (initiatives in their published JSON form) that go on
-/// into the new year, in their order. Entries that are not initiatives are skipped.
-pub fn going_on(published: impl IntoIterator<Item = serde_json::Value>) -> Vec<Carried> {
-    published
-        .into_iter()
-        .filter_map(|v| serde_json::from_value::<Carried>(v).ok())
-        .filter(Carried::goes_on)
-        .collect()
+/// Whether `initiative` goes on into the new year: planned or ongoing at the end of last
+/// year.
+pub(crate) fn goes_on(initiative: &Initiative) -> bool {
+    matches!(initiative.status, Status::Planned | Status::Ongoing)
 }
 
 /// The `Insatser` rows of `initiatives`, in the template's column order.
-pub fn rows<'a>(initiatives: impl IntoIterator<Item = &'a Carried>) -> Vec<Vec<Cell>> {
+pub(crate) fn rows<'a>(initiatives: impl IntoIterator<Item = &'a Initiative>) -> Vec<Vec<Cell>> {
     initiatives.into_iter().map(row).collect()
 }
 
-fn row(i: &Carried) -> Vec<Cell> {
+fn row(i: &Initiative) -> Vec<Cell> {
     let text = |t: Option<&str>| match t.map(str::trim).filter(|t| !t.is_empty()) {
         Some(t) => Cell::Text(t.to_string()),
         None => Cell::Empty,
@@ -79,23 +26,19 @@ fn row(i: &Carried) -> Vec<Cell> {
     INITIATIVE_COLUMNS
         .iter()
         .map(|spec| match spec.column {
-            Column::Id => text(Some(&i.id)),
-            Column::Name => text(Some(&i.name)),
-            Column::Description => text(i.description.as_deref()),
+            Column::Id => text(Some(i.id())),
+            Column::Name => text(Some(i.name())),
+            Column::Description => text(i.description()),
             Column::Area => text(Some(&i.area_label)),
             Column::Shift => i.shift.map_or(Cell::Empty, |s| Cell::Number(f64::from(s))),
-            Column::Start => i
-                .start
-                .as_deref()
-                .and_then(crate::value::parse_date)
-                .map_or(Cell::Empty, Cell::Date),
-            Column::Budget => i.budget_kr.map_or(Cell::Empty, Cell::Number),
+            Column::Start => i.start.map_or(Cell::Empty, Cell::Date),
+            Column::Budget => i.budget_kr().map_or(Cell::Empty, Cell::Number),
             Column::MunicipalCooperation => text(
                 i.municipal_cooperation
                     .map(|b| if b { "Ja" } else { "Nej" }),
             ),
-            Column::TargetGroup => text(i.target_group.as_deref()),
-            Column::Contact => text(i.contact.as_deref()),
+            Column::TargetGroup => text(i.target_group()),
+            Column::Contact => text(i.contact()),
             Column::Status
             | Column::End
             | Column::Spent
@@ -112,19 +55,40 @@ mod tests {
 
     #[test]
     fn only_planned_and_ongoing_initiatives_go_on_with_this_years_cells_to_fill() {
-        let published = serde_json::json!([
-            {"administration": "A", "id": "A-1", "name": "Mobila team", "area_label": "Övrigt",
-             "shift": 2, "status": "Pågående", "start": "2024-02-01", "budget_kr": 1000.5,
-             "spent_kr": 10.0, "result": "bra", "target_group": "Äldre", "contact": "Eva"},
-            {"administration": "A", "id": "A-2", "name": "Klar", "status": "Genomförd"},
-            {"administration": "A", "id": "A-3", "name": "Plan", "status": "Planerad"},
-            {"administration": "A", "id": "A-4", "name": "Stoppad", "status": "Avbruten"},
-            "not an initiative"
-        ]);
-        let carried = going_on(published.as_array().unwrap().clone());
-        let ids: Vec<&str> = carried.iter().map(|c| c.id.as_str()).collect();
+        let initiative = |id: &str, status: &str| {
+            let mut i = serde_json::json!({
+                "administration": "A", "id": id, "name": "Plan", "area": "ovr",
+                "area_label": "Övrigt", "shift": null, "status": status, "start": null,
+                "end": null, "budget_kr": null, "spent_kr": null, "agreement_funds_kr": null,
+                "municipal_cooperation": null, "target_group": null, "description": null,
+                "result": null, "contact": null, "file": "a.xlsx", "row": 2
+            });
+            if id == "A-1" {
+                for (k, v) in [
+                    ("name", serde_json::json!("Mobila team")),
+                    ("shift", 2.into()),
+                    ("start", "2024-02-01".into()),
+                    ("budget_kr", 1000.5.into()),
+                    ("spent_kr", 10.0.into()),
+                    ("result", "bra".into()),
+                    ("target_group", "Äldre".into()),
+                    ("contact", "Eva".into()),
+                ] {
+                    i[k] = v;
+                }
+            }
+            serde_json::from_value::<Initiative>(i).unwrap()
+        };
+        let published = [
+            initiative("A-1", "Pågående"),
+            initiative("A-2", "Genomförd"),
+            initiative("A-3", "Planerad"),
+            initiative("A-4", "Avbruten"),
+        ];
+        let carried: Vec<&Initiative> = published.iter().filter(|i| goes_on(i)).collect();
+        let ids: Vec<&str> = carried.iter().map(|c| c.id()).collect();
         assert_eq!(ids, ["A-1", "A-3"]);
-        let rows = rows(&carried);
+        let rows = rows(carried);
         let cell = |r: usize, c: Column| {
             let at = INITIATIVE_COLUMNS
                 .iter()

@@ -167,11 +167,12 @@ fn human(f: &Findings<'_>) -> String {
         };
         let _ = writeln!(out, "{}", paint(f.color, "1", &title));
         for d in own {
-            let (word, code) = match d.severity {
-                Severity::Error => ("fel", "31;1"),
-                Severity::Warning => ("varning", "33;1"),
-                Severity::Notice => ("notis", "36"),
+            let code = match d.severity {
+                Severity::Error => "31;1",
+                Severity::Warning => "33;1",
+                Severity::Notice => "36",
             };
+            let word = d.severity.label();
             let place = match (&d.sheet, d.cell) {
                 (Some(s), Some(c)) => format!("{}!{c}", visible(s)),
                 (Some(s), None) => visible(s).into_owned(),

@@ -67,8 +67,9 @@ pub fn render(
     let (xlsx, text) = rayon::join(
         || {
             timed(&|| {
-                staging.put(&format!("redovisning-{y}.xlsx"), |w| {
-                    Ok(xlsx::write(&report, w)?)
+                let name = format!("redovisning-{y}.xlsx");
+                staging.put(&name, |w| {
+                    xlsx::write(&report, w).map_err(|e| xlsx::failed("tabellbilagan", &name, e))
                 })
             })
         },

@@ -12,9 +12,11 @@ use std::path::Path;
 use minijinja::value::Value;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 
+use crate::config::IndicatorKind;
 use crate::error::Error;
 use crate::render::format::{self, NOT_AVAILABLE, NOTHING, SUPPRESSED};
 use crate::report::Report;
+use crate::rows::Rows;
 
 /// The templates that produce text outputs, and the extension of what each produces.
 pub const OUTPUTS: [(&str, &str); 2] = [("report.html.j2", "html"), ("report.md.j2", "md")];
@@ -304,9 +306,21 @@ pub fn context(report: &Report) -> Value {
     ]);
     // The long lists reach the templates as views that convert a row when asked for
     // (a whole country's initiatives are never copied into template values).
-    let rest = crate::rows::leaving_lists_out(|| Value::from(minijinja::value::Serde(report)));
+    // The rest is the report without them: a copy whose lists are empty (each a shared
+    // pointer), overridden below by the views.
+    let rest = Report {
+        initiatives: Rows::default(),
+        diagnostics: Rows::default(),
+        rejected: Rows::default(),
+        partial_units: Rows::default(),
+        stale_units: Rows::default(),
+        ..report.clone()
+    };
+    let rest = Value::from(minijinja::value::Serde(&rest));
     minijinja::context! {
         symbols => symbols,
+        indicator_kinds => indicator_kinds(),
+        severity_labels => severity_labels(),
         initiatives => Value::from_object(Lazy(report.initiatives.shared())),
         diagnostics => Value::from_object(Lazy(report.diagnostics.shared())),
         rejected => Value::from_object(Lazy(report.rejected.shared())),
@@ -417,6 +431,39 @@ fn markdown_filter(
     Ok(Value::from_safe_string(out))
 }
 
+/// The indicator kind a template value names (`share`, `rate`, `count`).
+fn indicator_kind(v: &Value) -> Option<IndicatorKind> {
+    let code = v.as_str()?;
+    IndicatorKind::ALL.into_iter().find(|k| k.code() == code)
+}
+
+/// What templates need to know of each indicator kind, by its code: the decimals its
+/// values are shown with, and how a change is read (`change_unit`, and
+/// `change_in_points` for the difference of shares rather than per cent).
+fn indicator_kinds() -> BTreeMap<&'static str, Value> {
+    IndicatorKind::ALL
+        .into_iter()
+        .map(|k| {
+            (
+                k.code(),
+                minijinja::context! {
+                    decimals => k.decimals(),
+                    change_unit => k.change_unit(),
+                    change_in_points => k.change_in_points(),
+                },
+            )
+        })
+        .collect()
+}
+
+/// The Swedish words of the findings' severities, by their code (`error` → `fel`).
+fn severity_labels() -> BTreeMap<&'static str, &'static str> {
+    crate::diagnostic::Severity::WORDS
+        .iter()
+        .map(|(_, code, label)| (*code, *label))
+        .collect()
+}
+
 /// An undefined value reaching a filter is a misspelt name, never "not available": it is
 /// an error, so that a typo cannot publish `..` in the report.
 fn defined(v: &Value) -> Result<(), minijinja::Error> {
@@ -471,11 +518,7 @@ fn add_filters(env: &mut Environment<'static>) {
         if row.get_attr("suppressed")?.is_true() {
             return Ok(SUPPRESSED.to_string());
         }
-        let decimals = if row.get_attr("kind")?.as_str() == Some("count") {
-            0
-        } else {
-            1
-        };
+        let decimals = indicator_kind(&row.get_attr("kind")?).map_or(1, IndicatorKind::decimals);
         Ok(number(&row.get_attr("value")?)
             .map_or(NOT_AVAILABLE.to_string(), |n| format::num(n, decimals)))
     });

@@ -10,7 +10,7 @@
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{AreaRow, Totals};
 use crate::config::{Config, IndicatorKind};
@@ -22,7 +22,8 @@ use crate::texts::{Text, Texts};
 use crate::value::Ore;
 
 /// One area's chapter.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Chapter {
     /// Area code.
     pub area: String,
@@ -59,7 +60,8 @@ pub struct Chapter {
 }
 
 /// Initiatives with one status.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct StatusCount {
     /// The status.
     pub status: Status,
@@ -68,7 +70,8 @@ pub struct StatusCount {
 }
 
 /// An initiative as a chapter tells it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct ChapterInitiative {
     /// The initiative (name, administration, status, shift, dates, money, target group,
     /// cooperation, description, result …).
@@ -83,7 +86,8 @@ pub struct ChapterInitiative {
 }
 
 /// An indicator figure linked to an initiative, with the indicator's words.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Measured {
     /// The figure (unsuppressed; `suppressed` says what the outputs hide).
     #[serde(flatten)]
@@ -97,7 +101,8 @@ pub struct Measured {
 }
 
 /// The initiatives per SKR shift.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct ShiftSection {
     /// 1–4.
     pub shift: u8,
@@ -114,7 +119,8 @@ pub struct ShiftSection {
 }
 
 /// An initiative named in a list: name and administration.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Named {
     /// Id.
     pub id: String,
@@ -127,7 +133,8 @@ pub struct Named {
 }
 
 /// The initiatives in cooperation with municipalities.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Cooperation {
     /// Number of initiatives.
     pub initiatives: u64,
@@ -142,7 +149,8 @@ pub struct Cooperation {
 }
 
 /// One administration's initiatives in cooperation with municipalities.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct CooperationRow {
     /// The administration.
     pub administration: String,

@@ -219,9 +219,9 @@ pub(super) fn definitions(config: &Config) -> Vec<IndicatorDefinition> {
 }
 
 /// This year's figures as the comparison needs them.
-pub(super) fn current(report: &Report) -> crate::compare::Current<'_> {
+pub(super) fn current(report: &Report) -> crate::report::compare::Current<'_> {
     let t = &report.totals;
-    crate::compare::Current {
+    crate::report::compare::Current {
         year: report.year,
         totals: (
             t.initiatives,

@@ -108,6 +108,20 @@ impl<'de> Deserialize<'de> for Ore {
     }
 }
 
+#[cfg(test)]
+impl schemars::JsonSchema for Ore {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Kronor".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "number",
+            "description": "An amount in kronor, exact to the öre (at most two decimals)"
+        })
+    }
+}
+
 /// Money in öre from text as people write it (`1 250 000,285 kr`, `500:-`, `SEK 400`),
 /// read exactly in decimal. Negative amounts are returned as they are (the caller
 /// refuses them with its own message); a percentage is no amount.

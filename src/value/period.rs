@@ -248,6 +248,21 @@ impl<'de> Deserialize<'de> for Period {
     }
 }
 
+#[cfg(test)]
+impl schemars::JsonSchema for Period {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Period".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "A year (2025), a quarter (2025-Q1) or a month (2025-03)",
+            "pattern": "^[0-9]{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$"
+        })
+    }
+}
+
 /// `mars 2025`, `Mars 2025`, `mar-2025`: a Swedish month name (or its first three
 /// letters) and a year. Used by the date reader for `1 mars 2025`.
 pub(super) fn month_by_name(text: &str) -> Option<Period> {

@@ -53,30 +53,96 @@ fn this_year() -> Scratch {
     sc
 }
 
-/// Last year, by hand: A and Nedlagd (closed since), an area that no longer exists.
-fn last_year(region: &str, year: i32) -> Value {
-    json!({
-        "year": year,
-        "region": region,
-        "totals": {"initiatives": 3, "spent_kr": 1300.0, "agreement_funds_kr": 0.0},
-        "by_administration": [
-            {"administration": "A", "initiatives": 2, "spent_kr": 1200.0},
-            {"administration": "Nedlagd", "initiatives": 1, "spent_kr": 100.0}
+/// How last year went, for [`last_year`].
+struct LastYear<'a> {
+    /// The status of Nedlagd's x1 at the end of last year.
+    x1: &'a str,
+    /// Indicator rows of A besides the named-doctor share.
+    indicators: Vec<Vec<V>>,
+}
+
+impl Default for LastYear<'_> {
+    fn default() -> Self {
+        LastYear {
+            x1: "Genomförd",
+            indicators: Vec::new(),
+        }
+    }
+}
+
+/// Last year's report, written by the program from last year's workbooks: A (digital
+/// 800 kr, and 400 kr in an area that no longer exists; a named-doctor share of 50/100)
+/// and Nedlagd (closed since, 100 kr in the old area); 1 300 kr in all.
+fn last_year(how: LastYear<'_>) -> Value {
+    let sc = Scratch::new();
+    std::fs::write(
+        sc.dir.path().join("redovisa.toml"),
+        format!(
+            "{}\n[[areas]]\ncode = \"old_area\"\nlabel = \"Gammalt område\"\naliases = []\n",
+            redovisa::config::DEFAULT_TOML
+        ),
+    )
+    .unwrap();
+    let mut indicators = vec![
+        vec![s("Indikator"), s("Period"), s("Täljare"), s("Nämnare")],
+        vec![s("named_doctor_share"), s("2024"), n(50.0), n(100.0)],
+    ];
+    indicators.extend(how.indicators);
+    xlsx(
+        &sc.file("a.xlsx"),
+        &[
+            info_2024("A"),
+            initiatives(vec![
+                vec![s("a1"), s("Ett"), s("digital"), s("Pågående"), n(800.0)],
+                vec![
+                    s("a9"),
+                    s("Gammal"),
+                    s("Gammalt område"),
+                    s("Genomförd"),
+                    n(400.0),
+                ],
+            ]),
+            sheet("Indikatorer", indicators),
         ],
-        "by_area": [
-            {"area": "digital", "label": "Digital teknik i patientmöten och analys", "initiatives": 1, "spent_kr": 800.0},
-            {"area": "old_area", "label": "Gammalt område", "initiatives": 2, "spent_kr": 500.0}
+    );
+    xlsx(
+        &sc.file("nedlagd.xlsx"),
+        &[
+            info_2024("Nedlagd"),
+            initiatives(vec![vec![
+                s("x1"),
+                s("Stängd"),
+                s("old_area"),
+                s(how.x1),
+                n(100.0),
+            ]]),
         ],
-        "indicators": [
-            {"indicator": "named_doctor_share", "administration": null, "period": "2024", "value": 50.0, "suppressed": false},
-            {"indicator": "named_doctor_share", "administration": "A", "period": "2024", "value": 50.0, "suppressed": false}
+    );
+    assert_eq!(
+        code(&sc.run(&["build", "--year", "2024"])),
+        0,
+        "last year's build"
+    );
+    let text = std::fs::read_to_string(sc.output().join("redovisning-2024.json")).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+/// The `Uppgifter` sheet of last year.
+fn info_2024(administration: &str) -> Sheet {
+    sheet(
+        "Uppgifter",
+        vec![
+            vec![s("Förvaltning"), s(administration)],
+            vec![s("Redovisningsår"), n(2024.0)],
         ],
-        "initiatives": [
-            {"administration": "A", "id": "a1", "name": "Ett"},
-            {"administration": "A", "id": "a9", "name": "Gammal"},
-            {"administration": "Nedlagd", "id": "x1", "name": "Stängd"}
-        ]
-    })
+    )
+}
+
+/// Last year's report as another region's or another year's.
+fn as_of(mut report: Value, region: &str, year: i32) -> Value {
+    report["region"] = json!(region);
+    report["year"] = json!(year);
+    report
 }
 
 fn write_previous(sc: &Scratch, value: &Value) -> String {
@@ -96,7 +162,7 @@ fn row<'a>(rows: &'a Value, key: &str) -> &'a Value {
 #[test]
 fn changes_per_area_administration_indicator_and_initiative() {
     let sc = this_year();
-    let previous = write_previous(&sc, &last_year("Region Exempel", 2024));
+    let previous = write_previous(&sc, &last_year(LastYear::default()));
     assert_eq!(code(&sc.run(&["build", "--previous", &previous])), 0);
     let r = sc.report();
     let c = &r["comparison"];
@@ -111,9 +177,12 @@ fn changes_per_area_administration_indicator_and_initiative() {
     let digital = row(&c["by_area"], "digital");
     assert_eq!(digital["spent_kr"]["change"], 200.0);
     assert_eq!(digital["spent_kr"]["change_pct"], 25.0);
-    // training is new this year, old_area existed only last year.
+    // training had nothing last year (every area has its row in the report), so it has
+    // a change but none in per cent; old_area existed only last year.
     let training = row(&c["by_area"], "training");
-    assert!(training["spent_kr"]["previous"].is_null() && training["spent_kr"]["change"].is_null());
+    assert_eq!(training["spent_kr"]["previous"], 0.0);
+    assert_eq!(training["spent_kr"]["change"], 500.0);
+    assert!(training["spent_kr"]["change_pct"].is_null());
     let old = row(&c["by_area"], "old_area");
     assert_eq!(
         (old["label"].as_str(), old["spent_kr"]["current"].is_null()),
@@ -188,7 +257,7 @@ fn last_years_report_is_found_in_the_output_folder() {
     std::fs::create_dir_all(sc.output()).unwrap();
     std::fs::write(
         sc.output().join("redovisning-2024.json"),
-        serde_json::to_string(&last_year("Region Exempel", 2024)).unwrap(),
+        serde_json::to_string(&last_year(LastYear::default())).unwrap(),
     )
     .unwrap();
     assert_eq!(code(&sc.run(&["build"])), 0);
@@ -214,22 +283,105 @@ fn expect_warning(previous: &Value) -> String {
 
 #[test]
 fn another_region_or_not_the_year_before_is_a_clear_warning() {
-    assert!(expect_warning(&last_year("Region Annan", 2024)).contains("Region Annan"));
-    assert!(expect_warning(&last_year("Region Exempel", 2023)).contains("2023"));
-    assert!(expect_warning(&json!({"hello": "world"})).contains("kan inte läsas"));
+    let last = last_year(LastYear::default());
+    assert!(expect_warning(&as_of(last.clone(), "Region Annan", 2024)).contains("Region Annan"));
+    assert!(expect_warning(&as_of(last, "Region Exempel", 2023)).contains("2023"));
 }
 
+/// `--previous` names a file that must be last year's report (SPEC 3.3): one that is
+/// missing, is no report, lacks its parts, or is of a newer version stops the run with
+/// exit 2 and a Swedish message naming the file; nothing is written.
 #[test]
-fn a_missing_previous_file_is_a_warning_not_a_crash() {
+fn a_previous_report_named_that_cannot_be_read_stops_the_run() {
+    let mut newer = last_year(LastYear::default());
+    newer["schema_version"] = json!(101);
+    let cases = [
+        (json!([1, 2, 3]), "ingen redovisning från redovisa"),
+        (
+            json!({"year": 2024, "region": "Region Exempel"}),
+            "redovisningen saknar `area_matrix`",
+        ),
+        (json!({"hello": "world"}), "inget år och ingen region"),
+        (newer, "schema_version 101, nyare än"),
+    ];
+    for (previous, expected) in cases {
+        let sc = this_year();
+        let path = write_previous(&sc, &previous);
+        let out = sc.run(&["build", "--previous", &path]);
+        assert_eq!(code(&out), 2, "{previous}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains(&format!("redovisa: {path}: ")) && stderr.contains(expected),
+            "{stderr}"
+        );
+        assert!(!sc.output().join("redovisning-2025.json").exists());
+    }
     let sc = this_year();
     let out = sc.run(&["build", "--previous", "finns-inte.json"]);
-    assert_eq!(code(&out), 0);
-    assert!(has(
-        sc.report()["diagnostics"].as_array().unwrap(),
-        "previous-report",
-        "finns-inte.json",
-        None
-    ));
+    assert_eq!(code(&out), 2);
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("kan inte läsa finns-inte.json: filen eller mappen finns inte")
+    );
+}
+
+/// Last year's report found in the output folder is not asked for: one that cannot be
+/// read is a warning, and the report is written without a comparison.
+#[test]
+fn a_found_previous_report_that_cannot_be_read_is_a_warning() {
+    let sc = this_year();
+    std::fs::create_dir_all(sc.output()).unwrap();
+    std::fs::write(
+        sc.output().join("redovisning-2024.json"),
+        r#"{"year": 2024, "region": "Region Exempel"}"#,
+    )
+    .unwrap();
+    assert_eq!(code(&sc.run(&["build"])), 0);
+    let r = sc.report();
+    assert!(r["comparison"].is_null());
+    let d = r["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "previous-report")
+        .expect("a previous-report warning");
+    assert_eq!(d["severity"], "warning");
+    let message = d["message"].as_str().unwrap();
+    assert!(
+        message.contains("saknar") && message.contains("ingen jämförelse görs"),
+        "{message}"
+    );
+    assert!(
+        d["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("redovisning-2024.json")
+    );
+}
+
+/// A report written before `schema_version` existed (version 0) is read: last year's
+/// report from the program of last year.
+#[test]
+fn a_report_of_version_0_is_compared_with() {
+    let mut old = last_year(LastYear::default());
+    let object = old.as_object_mut().unwrap();
+    for part in [
+        "schema_version",
+        "texts",
+        "chapters",
+        "shifts",
+        "shift_not_given",
+        "cooperation",
+        "linked_indicators",
+    ] {
+        assert!(object.remove(part).is_some(), "{part}");
+    }
+    let sc = this_year();
+    let path = write_previous(&sc, &old);
+    assert_eq!(code(&sc.run(&["build", "--previous", &path])), 0);
+    let c = &sc.report()["comparison"];
+    assert_eq!(c["previous_year"], 2024);
+    assert_eq!(c["totals"]["spent_kr"]["previous"], 1300.0);
 }
 
 /// Regression: a value shown in table 6 was `x` in table 11 when last year's was hidden,
@@ -257,11 +409,11 @@ fn table_11_hides_each_year_as_its_own_table_6_and_counts_have_no_decimals() {
             ),
         ],
     );
-    let mut previous = last_year("Region Exempel", 2024);
-    previous["indicators"] = json!([
-        {"indicator": "avoided_admissions", "administration": null, "period": "2024", "value": 3.0, "suppressed": true},
-        {"indicator": "avoided_admissions", "administration": "A", "period": "2024", "value": 3.0, "suppressed": true}
-    ]);
+    // Last year's 3 avoided admissions were hidden (fewer than 5).
+    let previous = last_year(LastYear {
+        indicators: vec![vec![s("avoided_admissions"), s("2024"), n(3.0), V::E]],
+        ..LastYear::default()
+    });
     let path = write_previous(&sc, &previous);
     assert_eq!(code(&sc.run(&["build", "--previous", &path])), 0);
     let rows = sheet_rows(&sc.output().join("redovisning-2025.xlsx"), "Tabell 11");
@@ -312,10 +464,11 @@ fn a_renamed_initiative_is_a_warning_and_a_spelling_fix_is_not() {
             ]),
         ],
     );
-    let mut previous = last_year("Region Exempel", 2024);
     // Nedlagd's x1 was ongoing last year and is gone: not reported this year.
-    previous["initiatives"][2]["status"] = json!("Pågående");
-    previous["initiatives"][1]["status"] = json!("Genomförd");
+    let previous = last_year(LastYear {
+        x1: "Pågående",
+        ..LastYear::default()
+    });
     let previous = write_previous(&sc, &previous);
     let out = sc.run(&["build", "--previous", &previous, "--format", "json"]);
     assert_eq!(code(&out), 0);

@@ -213,7 +213,7 @@ fn an_edited_template_changes_the_report_without_a_rebuild() {
     let r = sc.report();
     let a = &r["by_administration"][0];
     let per = a["spent_kr"].as_f64().unwrap() / a["initiatives"].as_f64().unwrap();
-    let expected = redovisa::render::format::num(per, 0);
+    let expected = redovisa::text::num(per, 0);
     assert!(
         text.contains(&format!("<td class=\"per-insats\">{expected}</td>")),
         "no {expected}"

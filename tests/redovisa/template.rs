@@ -6,7 +6,7 @@ use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use redovisa::config::Config;
-use redovisa::input_template::{Cell, Prefill, workbook};
+use redovisa::internals::{Cell, Prefill, workbook};
 use redovisa::value::Date;
 
 use crate::common::*;
@@ -140,7 +140,7 @@ fn dropdowns_list_the_configured_areas_statuses_and_indicators() {
         .iter()
         .map(std::string::ToString::to_string)
         .collect();
-    let expected: Vec<&str> = redovisa::schema::INITIATIVE_COLUMNS
+    let expected: Vec<&str> = redovisa::internals::INITIATIVE_COLUMNS
         .iter()
         .map(|c| c.header)
         .collect();
@@ -328,7 +328,7 @@ fn next_years_workbooks_carry_last_years_ongoing_initiatives() {
             .filter(|i| i["status"] == "Planerad" || i["status"] == "Pågående")
             .map(|i| i["id"].as_str().unwrap())
             .collect();
-        let file = to.join(redovisa::input_template::file_name(admin, 2025));
+        let file = to.join(redovisa::internals::file_name(admin, 2025));
         let rows = sheet_rows(&file, "Insatser");
         let ids: Vec<String> = rows[1..]
             .iter()

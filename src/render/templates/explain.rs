@@ -189,8 +189,10 @@ fn phrase(text: &str) -> String {
 fn undefined(context: &Value, source_text: &str, line_text: &str) -> String {
     let mut names = Vec::new();
     collect_keys(context, 0, &mut names);
+    // The range may point at the filter the undefined value reached (`sek`) rather than
+    // at the name: a filter's name is never the one missing.
     let name = match last_name(source_text) {
-        n if !n.is_empty() => n,
+        n if !n.is_empty() && !FILTERS.contains(&n.as_str()) => n,
         _ => unknown_on_line(line_text, &names),
     };
     let hint = crate::schema::closest(&name, names.iter().map(|n| (n.as_str(), n.as_str())))

@@ -1,10 +1,9 @@
 //! The comparison with last year as tables of the appendix (after tabell 8): money per
 //! area and administration, indicators, and continuing, new and ended initiatives.
 
-use crate::compare::MoneyChange;
-use crate::config::IndicatorKind;
 use crate::render::format::{NOT_AVAILABLE, SUPPRESSED};
 use crate::report::Report;
+use crate::report::compare::MoneyChange;
 
 use super::{TableSheet, XCell};
 
@@ -60,14 +59,14 @@ pub(super) fn comparison_tables(report: &Report) -> Vec<TableSheet> {
         .map(|r| {
             // Each figure hidden as it is in its own year's table 6; the change when
             // either is, since it would give the hidden one away.
-            let count = r.kind == IndicatorKind::Count;
+            let count = r.kind.decimals() == 0;
             let cell = |hidden: bool, v: Option<f64>| match (hidden, v) {
                 (true, _) => XCell::Symbol(SUPPRESSED),
                 (false, None) => XCell::Symbol(NOT_AVAILABLE),
                 (false, Some(v)) if count => XCell::Count(v),
                 (false, Some(v)) => XCell::Dec(Some(v)),
             };
-            let change = if r.change_unit == "procentenheter" {
+            let change = if r.kind.change_in_points() {
                 r.value.change
             } else {
                 r.value.change_pct
@@ -175,7 +174,7 @@ pub(super) fn comparison_tables(report: &Report) -> Vec<TableSheet> {
 }
 
 /// Tabell 12's notes: what continuing means, and which initiatives were not reported.
-fn continuity_notes(c: &crate::compare::Comparison, previous_year: i32) -> Vec<String> {
+fn continuity_notes(c: &crate::report::compare::Comparison, previous_year: i32) -> Vec<String> {
     let mut notes = vec![
         "En insats fortsätter när samma förvaltning redovisar samma id båda åren, under samma namn eller med en liten ändring av det.".to_string(),
         format!("Ej redovisade i år: insatser som var planerade eller pågående {previous_year} men inte finns med i årets redovisning."),

@@ -18,11 +18,11 @@ use rust_xlsxwriter::{
     XlsxError,
 };
 
+use crate::error::Error;
 use crate::render::format::{NOT_AVAILABLE, long_date, num};
 use crate::report::Report;
 
 use comparison::comparison_tables;
-pub use sheets::swedish_severity;
 use sheets::{appendix_sheet, definitions, diagnostics, legend, submissions};
 use tables::tables;
 
@@ -204,6 +204,18 @@ fn chart(sheet: &str, spec: &ChartSpec, number: u32, year: i32) -> Chart {
     chart.set_width(620).set_height(340);
     chart.set_alt_text(title);
     chart
+}
+
+/// A workbook writer's error as ours: its I/O error is the output's (`name`'s) write
+/// failing; anything else is the writer's own failure (`what` could not be produced).
+pub(crate) fn failed(what: &str, name: &str, e: XlsxError) -> Error {
+    match e {
+        XlsxError::IoError(source) => Error::Write {
+            path: name.into(),
+            source,
+        },
+        e => Error::workbook(what, e),
+    }
 }
 
 /// Renders the appendix into `out`, streamed: the workbook is never held whole in memory.

@@ -313,7 +313,7 @@ pub(super) fn diagnostics(
                 d.file.clone(),
                 d.sheet.clone().unwrap_or_default(),
                 d.cell.map(|c| c.to_string()).unwrap_or_default(),
-                swedish_severity(d.severity).to_string(),
+                d.severity.label().to_string(),
                 d.code.as_str().to_string(),
                 d.message.clone(),
             ]
@@ -338,15 +338,6 @@ pub(super) fn diagnostics(
         &["Fil", "Blad", "Cell", "Allvarlighet", "Kod", "Meddelande"],
         rows,
     )
-}
-
-/// The Swedish word for a severity.
-pub fn swedish_severity(s: crate::diagnostic::Severity) -> &'static str {
-    match s {
-        crate::diagnostic::Severity::Error => "fel",
-        crate::diagnostic::Severity::Warning => "varning",
-        crate::diagnostic::Severity::Notice => "notis",
-    }
 }
 
 #[cfg(test)]

@@ -1,10 +1,9 @@
 //! The published tables 1–7: their titles, unit lines, headers, rows, totals and notes,
 //! built from the report. Layout only; writing cells is the parent module's job.
 
-use crate::compare::{Comparison, MoneyChange};
-use crate::config::IndicatorKind;
 use crate::model::SHIFTS;
 use crate::render::format::{CANNOT_OCCUR, NOT_AVAILABLE, SUPPRESSED};
+use crate::report::compare::{Comparison, MoneyChange};
 use crate::report::{IndicatorRow, Matrix, PartialUnitRow, Report};
 use crate::value::{Ore, Period};
 
@@ -298,7 +297,7 @@ fn indicator_cells(r: &IndicatorRow) -> Vec<XCell> {
     let hidden = f.suppressed;
     let value = match (hidden, f.value) {
         (true, _) => XCell::Symbol(SUPPRESSED),
-        (false, Some(v)) if r.kind == IndicatorKind::Count => XCell::Count(v),
+        (false, Some(v)) if r.kind.decimals() == 0 => XCell::Count(v),
         (false, Some(v)) => XCell::Dec(Some(v)),
         (false, None) => XCell::Symbol(NOT_AVAILABLE),
     };
@@ -341,7 +340,7 @@ fn partial_unit_cells(u: &PartialUnitRow) -> Vec<XCell> {
     let hidden = f.suppressed;
     let value = match (hidden, f.value) {
         (true, _) => XCell::Symbol(SUPPRESSED),
-        (false, Some(v)) if u.kind == IndicatorKind::Count => XCell::Count(v),
+        (false, Some(v)) if u.kind.decimals() == 0 => XCell::Count(v),
         (false, Some(v)) => XCell::Dec(Some(v)),
         (false, None) => XCell::Symbol(NOT_AVAILABLE),
     };
@@ -397,7 +396,7 @@ fn indicator_table(report: &Report) -> TableSheet {
                 values: 2,
                 target: first.target.map(|_| 5),
                 horizontal: false,
-                num_format: if first.kind == IndicatorKind::Share {
+                num_format: if first.kind.axis_in_percent() {
                     super::AXIS_PERCENT
                 } else {
                     super::AXIS_WHOLE

@@ -5,10 +5,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{Continuity, InitiativeKey, Previous};
+use super::{Continuity, InitiativeKey};
 use crate::consolidate::swedish_key;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::model::Initiative;
+use crate::model::Status;
+use crate::report::Report;
 use crate::rows::Rows;
 
 /// Whether two names of one id are the same initiative: equal once case and spacing are
@@ -49,13 +51,13 @@ fn edit_distance(a: &[char], b: &[char]) -> usize {
 /// were last year's but whose name is another initiative's (see [`same_initiative`]).
 pub fn changed_initiatives<'a>(
     initiatives: impl IntoIterator<Item = &'a Initiative>,
-    previous: &Previous,
+    previous: &Report,
 ) -> Vec<Diagnostic> {
     let last_year: BTreeMap<(&str, &str), &str> = previous
         .initiatives
         .iter()
-        .filter(|i| !i.id.trim().is_empty())
-        .map(|i| ((i.administration.as_str(), i.id.as_str()), i.name.as_str()))
+        .filter(|i| !i.id().trim().is_empty())
+        .map(|i| ((&*i.administration, i.id()), i.name()))
         .collect();
     initiatives
         .into_iter()
@@ -94,7 +96,7 @@ pub(super) struct Continuation {
 }
 
 /// Which initiatives continue (same administration and id both years), are new or ended.
-pub(super) fn continuity(initiatives: &Rows<Initiative>, previous: &Previous) -> Continuation {
+pub(super) fn continuity(initiatives: &Rows<Initiative>, previous: &Report) -> Continuation {
     let key = |a: &str, id: &str, name: &str| InitiativeKey {
         administration: a.to_string(),
         id: id.to_string(),
@@ -105,7 +107,7 @@ pub(super) fn continuity(initiatives: &Rows<Initiative>, previous: &Previous) ->
     let last_ids: BTreeMap<(&str, &str), &str> = previous
         .initiatives
         .iter()
-        .map(|i| ((i.administration.as_str(), i.id.as_str()), i.name.as_str()))
+        .map(|i| ((&*i.administration, i.id()), i.name()))
         .collect();
     let (mut continuing, mut new) = (Vec::new(), Vec::new());
     let mut carried_on: BTreeSet<(&str, &str)> = BTreeSet::new();
@@ -123,12 +125,12 @@ pub(super) fn continuity(initiatives: &Rows<Initiative>, previous: &Previous) ->
     for i in previous
         .initiatives
         .iter()
-        .filter(|i| !carried_on.contains(&(i.administration.as_str(), i.id.as_str())))
+        .filter(|i| !carried_on.contains(&(&*i.administration, i.id())))
     {
-        let k = key(&i.administration, &i.id, &i.name);
-        match i.status.as_deref() {
-            Some("Planerad" | "Pågående") => missing.push(k),
-            _ => ended.push(k),
+        let k = key(&i.administration, i.id(), i.name());
+        match i.status {
+            Status::Planned | Status::Ongoing => missing.push(k),
+            Status::Completed | Status::Cancelled => ended.push(k),
         }
     }
     let mut admins: BTreeSet<&str> = BTreeSet::new();

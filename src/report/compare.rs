@@ -14,110 +14,12 @@ use crate::consolidate::IndicatorFigure;
 use crate::consolidate::swedish_key;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::model::Initiative;
+use crate::report::{Problem, Report};
 use crate::rows::Rows;
 
-/// The parts of last year's JSON report that the comparison uses.
-#[derive(Debug, Clone, Deserialize)]
-pub struct Previous {
-    /// Its year.
-    pub year: i32,
-    /// Its region.
-    pub region: String,
-    /// Its totals.
-    #[serde(default)]
-    pub totals: PreviousTotals,
-    /// Per administration.
-    #[serde(default)]
-    pub by_administration: Vec<PreviousMoney>,
-    /// Per area.
-    #[serde(default)]
-    pub by_area: Vec<PreviousArea>,
-    /// Indicator figures.
-    #[serde(default)]
-    pub indicators: Vec<PreviousIndicator>,
-    /// Initiatives.
-    #[serde(default)]
-    pub initiatives: Vec<PreviousInitiative>,
-}
-
-/// Last year's totals.
-#[derive(Debug, Clone, Default, Deserialize)]
-pub struct PreviousTotals {
-    /// Number of initiatives.
-    #[serde(default)]
-    pub initiatives: u64,
-    /// Spent.
-    #[serde(default)]
-    pub spent_kr: f64,
-    /// Of which agreement funds.
-    #[serde(default)]
-    pub agreement_funds_kr: f64,
-}
-
-/// Last year's money for one administration.
-#[derive(Debug, Clone, Deserialize)]
-pub struct PreviousMoney {
-    /// The administration.
-    pub administration: String,
-    /// Number of initiatives.
-    #[serde(default)]
-    pub initiatives: u64,
-    /// Spent.
-    #[serde(default)]
-    pub spent_kr: f64,
-}
-
-/// Last year's money for one area.
-#[derive(Debug, Clone, Deserialize)]
-pub struct PreviousArea {
-    /// Area code.
-    pub area: String,
-    /// Label.
-    #[serde(default)]
-    pub label: String,
-    /// Number of initiatives.
-    #[serde(default)]
-    pub initiatives: u64,
-    /// Spent.
-    #[serde(default)]
-    pub spent_kr: f64,
-}
-
-/// Last year's indicator figure.
-#[derive(Debug, Clone, Deserialize)]
-pub struct PreviousIndicator {
-    /// Code.
-    pub indicator: String,
-    /// Administration, `None` for the region.
-    #[serde(default)]
-    pub administration: Option<String>,
-    /// Period.
-    pub period: String,
-    /// Value.
-    #[serde(default)]
-    pub value: Option<f64>,
-    /// Whether it was suppressed.
-    #[serde(default)]
-    pub suppressed: bool,
-}
-
-/// Last year's initiative.
-#[derive(Debug, Clone, Deserialize)]
-pub struct PreviousInitiative {
-    /// Administration.
-    pub administration: String,
-    /// Id.
-    pub id: String,
-    /// Name.
-    #[serde(default)]
-    pub name: String,
-    /// Its status at the end of last year (`Planerad`, `Pågående`, ...), if the report says.
-    #[serde(default)]
-    pub status: Option<String>,
-}
-
 /// A figure this year and last year, with the change.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Change {
     /// This year (`None`: not reported this year).
     pub current: Option<f64>,
@@ -147,7 +49,8 @@ impl Change {
 }
 
 /// Initiatives and money for one area or administration, this year and last.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct MoneyChange {
     /// Area code or administration name.
     pub key: String,
@@ -160,7 +63,8 @@ pub struct MoneyChange {
 }
 
 /// An indicator's year value this year and last.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct IndicatorChange {
     /// Code.
     pub indicator: String,
@@ -184,7 +88,8 @@ pub struct IndicatorChange {
 }
 
 /// An initiative identified across years.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct InitiativeKey {
     /// Administration.
     pub administration: String,
@@ -195,7 +100,8 @@ pub struct InitiativeKey {
 }
 
 /// Continuing, new and ended initiatives of one administration, counted.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Continuity {
     /// The administration.
     pub administration: String,
@@ -210,7 +116,8 @@ pub struct Continuity {
 }
 
 /// This year against last year.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Comparison {
     /// Last year.
     pub previous_year: i32,
@@ -235,31 +142,36 @@ pub struct Comparison {
     pub missing: Vec<InitiativeKey>,
 }
 
-/// Parses last year's report and checks that it is last year's, for this region.
-/// `file` names it in the diagnostic.
-pub fn parse(text: &str, file: &str, config: &Config) -> Result<Previous, Diagnostic> {
+/// Reads last year's report (`text`, from `file`) and checks that it is last year's,
+/// for this region. A file that is no readable report is a [`Problem`]; a report of
+/// another year or region is a warning, and no comparison is made.
+pub fn previous(text: &str, file: &str, config: &Config) -> Result<Report, Previous> {
+    let report = crate::report::read(text).map_err(Previous::Unreadable)?;
     let problem =
         |message: String| Diagnostic::new(Severity::Warning, Code::PreviousReport, file, message);
-    let previous: Previous = serde_json::from_str(text).map_err(|e| {
-        problem(format!(
-            "föregående års redovisning kan inte läsas ({e}); väntade en redovisning-{}.json från redovisa; ingen jämförelse görs",
-            config.year - 1
-        ))
-    })?;
-    if previous.year != config.year - 1 {
-        return Err(problem(format!(
+    if report.year != config.year - 1 {
+        return Err(Previous::Other(problem(format!(
             "föregående redovisning gäller {}, inte {}; ingen jämförelse görs",
-            previous.year,
+            report.year,
             config.year - 1
-        )));
+        ))));
     }
-    if crate::text::collapse(&previous.region) != crate::text::collapse(&config.region) {
-        return Err(problem(format!(
+    if crate::text::collapse(&report.region) != crate::text::collapse(&config.region) {
+        return Err(Previous::Other(problem(format!(
             "föregående redovisning gäller {}, inte {}; ingen jämförelse görs",
-            previous.region, config.region
-        )));
+            report.region, config.region
+        ))));
     }
-    Ok(previous)
+    Ok(report)
+}
+
+/// Why last year's report gives no comparison.
+#[derive(Debug)]
+pub enum Previous {
+    /// The file is no report this program can read.
+    Unreadable(Problem),
+    /// A report of another year or region: a warning.
+    Other(Diagnostic),
 }
 
 fn money_changes(
@@ -310,8 +222,8 @@ pub struct Current<'a> {
     pub initiatives: &'a Rows<Initiative>,
 }
 
-/// Compares this year's figures with last year's.
-pub fn compare(current: &Current<'_>, previous: &Previous) -> Comparison {
+/// Compares this year's figures with last year's report.
+pub fn compare(current: &Current<'_>, previous: &Report) -> Comparison {
     let (initiatives, spent, agreement) = current.totals;
     let totals = BTreeMap::from([
         (
@@ -323,11 +235,14 @@ pub fn compare(current: &Current<'_>, previous: &Previous) -> Comparison {
         ),
         (
             "spent_kr".to_string(),
-            Change::new(Some(spent), Some(previous.totals.spent_kr)),
+            Change::new(Some(spent), Some(previous.totals.spent_kr.kronor())),
         ),
         (
             "agreement_funds_kr".to_string(),
-            Change::new(Some(agreement), Some(previous.totals.agreement_funds_kr)),
+            Change::new(
+                Some(agreement),
+                Some(previous.totals.agreement_funds_kr.kronor()),
+            ),
         ),
     ]);
     let by_area = money_changes(
@@ -338,7 +253,7 @@ pub fn compare(current: &Current<'_>, previous: &Previous) -> Comparison {
             } else {
                 a.label.clone()
             };
-            (a.area.clone(), label, a.initiatives, a.spent_kr)
+            (a.area.clone(), label, a.initiatives, a.spent_kr.kronor())
         }),
     );
     let mut by_administration = money_changes(
@@ -348,7 +263,7 @@ pub fn compare(current: &Current<'_>, previous: &Previous) -> Comparison {
                 a.administration.clone(),
                 a.administration.clone(),
                 a.initiatives,
-                a.spent_kr,
+                a.spent_kr.kronor(),
             )
         }),
     );
@@ -379,12 +294,13 @@ use continuity::{Continuation, continuity};
 pub use continuity::{changed_initiatives, same_initiative};
 
 /// This year's year values against last year's, per indicator and administration.
-fn indicator_changes(current: &Current<'_>, previous: &Previous) -> Vec<IndicatorChange> {
+fn indicator_changes(current: &Current<'_>, previous: &Report) -> Vec<IndicatorChange> {
     let year = crate::value::Period::Year(current.year);
-    let last_year = previous.year.to_string();
-    let before: BTreeMap<(&str, Option<&str>), &PreviousIndicator> = previous
+    let last_year = crate::value::Period::Year(previous.year);
+    let before: BTreeMap<(&str, Option<&str>), &IndicatorFigure> = previous
         .indicators
         .iter()
+        .map(|i| &i.figure)
         .filter(|i| i.period == last_year)
         .map(|i| ((i.indicator.as_str(), i.administration.as_deref()), i))
         .collect();
@@ -394,14 +310,13 @@ fn indicator_changes(current: &Current<'_>, previous: &Previous) -> Vec<Indicato
         .filter(|(f, _, _)| f.period == year)
         .map(|&(f, label, kind)| {
             let last = before.get(&(f.indicator.as_str(), f.administration.as_deref()));
-            let share = kind == IndicatorKind::Share;
             let previous_suppressed = last.is_some_and(|l| l.suppressed);
             IndicatorChange {
                 indicator: f.indicator.clone(),
                 label: label.to_string(),
                 administration: f.administration.clone(),
                 value: Change::new(f.value, last.and_then(|l| l.value)),
-                change_unit: if share { "procentenheter" } else { "procent" }.to_string(),
+                change_unit: kind.change_unit().to_string(),
                 kind,
                 current_suppressed: f.suppressed,
                 previous_suppressed,
@@ -426,27 +341,20 @@ mod tests {
     }
 
     #[test]
-    fn another_region_or_year_is_a_warning() {
+    fn what_is_no_report_is_unreadable() {
         let config = Config::default_config();
-        let other = r#"{"year": 2024, "region": "Region Annan"}"#;
-        let d = parse(other, "f.json", &config).unwrap_err();
-        assert_eq!(d.code, Code::PreviousReport);
-        assert_eq!(d.severity, Severity::Warning);
-        let wrong_year = r#"{"year": 2023, "region": "Region Exempel"}"#;
-        assert!(
-            parse(wrong_year, "f.json", &config)
-                .unwrap_err()
-                .message
-                .contains("2023")
-        );
-        assert!(parse("not json", "f.json", &config).is_err());
-        assert!(
-            parse(
-                r#"{"year": 2024, "region": "region  exempel"}"#,
-                "f.json",
-                &config
-            )
-            .is_ok()
-        );
+        for text in [
+            "not json",
+            "[1, 2, 3]",
+            r#"{"year": 2024, "region": "Region Exempel"}"#,
+        ] {
+            assert!(
+                matches!(
+                    previous(text, "f.json", &config),
+                    Err(Previous::Unreadable(_))
+                ),
+                "{text}"
+            );
+        }
     }
 }
