@@ -215,6 +215,7 @@ pub struct ShiftRow {
 /// (`Ore`) or counts (`u64`), summed exactly.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
+#[cfg_attr(test, schemars(rename = "Matrix_of_{T}"))]
 pub struct Matrix<T> {
     /// Column headings.
     pub columns: Vec<String>,
@@ -229,6 +230,7 @@ pub struct Matrix<T> {
 /// A row of a matrix.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
+#[cfg_attr(test, schemars(rename = "MatrixRow_of_{T}"))]
 pub struct MatrixRow<T> {
     /// The administration.
     pub administration: String,

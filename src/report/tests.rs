@@ -60,3 +60,64 @@ fn initiatives_sort_by_administration_in_swedish_order_then_file_and_row() {
         ]
     );
 }
+
+/// The JSON Schema in the repository is the one the report's type describes: a change to
+/// the type shows in review as a change to `schema/redovisning.schema.json`. Run with
+/// `REDOVISA_WRITE_SCHEMA=1` to write it anew after changing the type.
+#[test]
+fn the_schema_in_the_repository_is_the_one_of_the_type() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/redovisning.schema.json");
+    let generated = schema_text();
+    if std::env::var_os("REDOVISA_WRITE_SCHEMA").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &generated).unwrap();
+    }
+    let shipped = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        shipped == generated,
+        "{} differs from the report's type; if the change is meant, run \
+         REDOVISA_WRITE_SCHEMA=1 cargo test --lib the_schema and review the difference \
+         (and raise SCHEMA_VERSION when a reader of the old version would misread the new)",
+        path.display()
+    );
+}
+
+/// The schema as the repository keeps it: pretty, with the version it describes.
+fn schema_text() -> String {
+    let mut schema = schemars::schema_for!(Report);
+    schema.insert(
+        "title".into(),
+        format!("redovisa: the report's JSON, schema_version {SCHEMA_VERSION}").into(),
+    );
+    let mut text = serde_json::to_string_pretty(&schema).unwrap();
+    text.push('\n');
+    text
+}
+
+/// The schema requires what a report must have (SPEC 3.3's parts) and pins the version.
+#[test]
+fn the_schema_requires_the_parts_of_a_report() {
+    let schema: serde_json::Value = serde_json::from_str(&schema_text()).unwrap();
+    let required: Vec<&str> = schema["required"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|v| v.as_str())
+        .collect();
+    for part in [
+        "year",
+        "region",
+        "generated",
+        "draft",
+        "totals",
+        "by_administration",
+        "by_area",
+        "by_status",
+        "indicators",
+        "files",
+        "diagnostics",
+    ] {
+        assert!(required.contains(&part), "{part} is not required");
+    }
+}

@@ -12,6 +12,7 @@ mod charts;
 mod check;
 mod common;
 mod compare;
+mod contract;
 mod corpus;
 mod feedback;
 mod figures;
