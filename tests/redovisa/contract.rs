@@ -22,10 +22,6 @@ fn violations(validator: &jsonschema::Validator, report: &Value) -> Vec<String> 
         .collect()
 }
 
-fn read(path: &std::path::Path) -> Value {
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
-
 /// The example, and the example again with itself as last year's report (so that the
 /// comparison is there too), validate; so does what the schema is not vacuous about.
 #[test]
