@@ -1,39 +1,42 @@
 //! `redovisa check`: exit codes, diagnostic formats, and diagnostics located to the cell.
 
+use crate::builder::{Book, Test};
 use crate::common::*;
 
+/// Administration A's workbook with one initiative whose `Använda medel` is a word.
+fn a_word_for_money() -> Book {
+    Book::new("a.xlsx", "A").initiative(&[
+        ("Insats", s("Ett")),
+        ("Insatsområde", s("digital")),
+        ("Status", s("Pågående")),
+        ("Använda medel", s("tusen")),
+    ])
+}
+
 fn one_bad_cell() -> Scratch {
-    let sc = Scratch::new();
-    simple_book(
-        &sc.file("a.xlsx"),
-        "A",
-        vec![vec![s("Ett"), s("digital"), s("Pågående"), s("tusen")]],
-    );
-    sc
+    Test::new().book(a_word_for_money()).exit(1).run().scratch
 }
 
 #[test]
 fn clean_input_exits_zero_and_writes_nothing() {
-    let sc = Scratch::new();
-    simple_book(
-        &sc.file("a.xlsx"),
-        "A",
-        vec![vec![s("Ett"), s("digital"), s("Pågående"), n(5.0)]],
-    );
-    let out = sc.run(&["check"]);
-    assert_eq!(code(&out), 0);
-    assert!(!sc.output().exists());
+    let done = Test::new()
+        .book(Book::new("a.xlsx", "A").spent("Ett", 5.0))
+        .args(&["check"])
+        .exit(0)
+        .run();
+    assert!(!done.scratch.output().exists());
 }
 
 #[test]
 fn a_type_error_is_exit_1_located_to_the_cell() {
-    let sc = one_bad_cell();
-    let out = sc.run(&["check", "--format", "json"]);
-    assert_eq!(code(&out), 1);
-    let diags = diagnostics(&out);
-    assert!(has(&diags, "type-error", "a.xlsx", Some("D2")));
+    let done = Test::new()
+        .book(a_word_for_money())
+        .args(&["check"])
+        .exit(1)
+        .finding("type-error", "a.xlsx:Insatser!D2")
+        .run();
+    let diags = diagnostics(&done.output);
     let d = diags.iter().find(|d| d["code"] == "type-error").unwrap();
-    assert_eq!(d["sheet"], "Insatser");
     assert_eq!(d["severity"], "error");
     assert!(d["message"].as_str().unwrap().contains("\"tusen\""));
 }
@@ -60,35 +63,31 @@ fn short_and_github_formats() {
 
 #[test]
 fn deny_warnings_fails_on_an_unknown_column() {
-    let sc = Scratch::new();
-    xlsx(
-        &sc.file("a.xlsx"),
-        &[
-            info("A"),
-            sheet(
-                "Insatser",
-                vec![
-                    vec![
-                        s("Insats"),
-                        s("Insatsområde"),
-                        s("Status"),
-                        s("Använda medel"),
-                        s("Budgett"),
-                    ],
-                    vec![s("Ett"), s("digital"), s("Pågående"), n(5.0), n(6.0)],
-                ],
-            ),
-        ],
-    );
-    assert_eq!(code(&sc.run(&["check"])), 0);
-    let out = sc.run(&["check", "--deny-warnings", "--format", "json"]);
-    assert_eq!(code(&out), 1);
-    let diags = diagnostics(&out);
+    let book = || {
+        Book::new("a.xlsx", "A").initiative(&[
+            ("Insats", s("Ett")),
+            ("Insatsområde", s("digital")),
+            ("Status", s("Pågående")),
+            ("Använda medel", n(5.0)),
+            ("Budgett", n(6.0)),
+        ])
+    };
+    Test::new()
+        .book(book())
+        .exit(0)
+        .finding("unknown-column", "Insatser!E1")
+        .run();
+    let done = Test::new()
+        .book(book())
+        .args(&["check", "--deny-warnings"])
+        .exit(1)
+        .finding("unknown-column", "Insatser!E1")
+        .run();
+    let diags = diagnostics(&done.output);
     let d = diags
         .iter()
         .find(|d| d["code"] == "unknown-column")
         .unwrap();
-    assert_eq!(d["cell"], "E1");
     assert_eq!(d["hint"], "menade du \"Budget\"?");
 }
 
@@ -129,55 +128,35 @@ fn lock_files_and_stray_files_are_skipped_with_a_notice() {
 
 #[test]
 fn two_workbooks_for_one_administration_name_both_files() {
-    let sc = Scratch::new();
-    for name in ["a.xlsx", "b.xlsx"] {
-        simple_book(
-            &sc.file(name),
-            "Samma",
-            vec![vec![s("Ett"), s("digital"), s("Pågående"), n(5.0)]],
-        );
-    }
-    let out = sc.run(&["check", "--format", "json"]);
-    assert_eq!(code(&out), 1);
-    let diags = diagnostics(&out);
+    let done = Test::new()
+        .book(Book::new("a.xlsx", "Samma").spent("Ett", 5.0))
+        .book(Book::new("b.xlsx", "Samma").spent("Ett", 5.0))
+        .exit(1)
+        .finding("duplicate-administration", "a.xlsx")
+        .finding("duplicate-administration", "b.xlsx")
+        .run();
+    let diags = diagnostics(&done.output);
     let d = diags
         .iter()
         .find(|d| d["code"] == "duplicate-administration" && d["file"] == "a.xlsx")
         .unwrap();
     assert!(d["message"].as_str().unwrap().contains("b.xlsx"));
-    assert!(has(&diags, "duplicate-administration", "b.xlsx", None));
 }
 
 #[test]
 fn formulas_count_by_their_cached_value() {
-    let sc = Scratch::new();
-    xlsx(
-        &sc.file("a.xlsx"),
-        &[
-            info("A"),
-            sheet(
-                "Insatser",
-                vec![
-                    vec![
-                        s("Insats"),
-                        s("Insatsområde"),
-                        s("Status"),
-                        s("Budget"),
-                        s("Använda medel"),
-                    ],
-                    vec![
-                        s("Ett"),
-                        s("digital"),
-                        s("Pågående"),
-                        n(10.0),
-                        V::F("=D2*2".into(), 20.0),
-                    ],
-                ],
-            ),
-        ],
-    );
-    assert_eq!(code(&sc.run(&["build"])), 0);
-    assert_eq!(sc.report()["totals"]["spent_kr"], 20.0);
+    let done = Test::new()
+        .book(Book::new("a.xlsx", "A").initiative(&[
+            ("Insats", s("Ett")),
+            ("Insatsområde", s("digital")),
+            ("Status", s("Pågående")),
+            ("Budget", n(10.0)),
+            ("Använda medel", V::F("=D2*2".into(), 20.0)),
+        ]))
+        .args(&["build"])
+        .exit(0)
+        .run();
+    assert_eq!(done.report()["totals"]["spent_kr"], 20.0);
 }
 
 #[test]
