@@ -310,18 +310,7 @@ impl Config {
 
     /// Parses and checks a configuration; `file` names it in errors.
     pub fn parse(text: &str, file: &str) -> Result<Config, Error> {
-        let config: Config = toml::from_str(text).map_err(|e| {
-            let (line, key) = match e.span() {
-                Some(span) => locate(text, span.start),
-                None => (0, String::new()),
-            };
-            Error::Config {
-                file: file.to_string(),
-                line,
-                key,
-                message: e.message().trim().to_string(),
-            }
-        })?;
+        let config: Config = toml::from_str(text).map_err(|e| toml_error(text, file, &e))?;
         config.check(text, file)?;
         Ok(config)
     }
@@ -525,6 +514,21 @@ fn line_of_key(text: &str, key: &str, value: Option<&str>, nth: usize) -> usize 
         })
         .nth(nth)
         .map_or(0, |(i, _)| i + 1)
+}
+
+/// A TOML file that cannot be read as a configuration, as our error: the file, the line
+/// and key where it went wrong, and what.
+pub(crate) fn toml_error(text: &str, file: &str, e: &toml::de::Error) -> Error {
+    let (line, key) = match e.span() {
+        Some(span) => locate(text, span.start),
+        None => (0, String::new()),
+    };
+    Error::Config {
+        file: file.to_string(),
+        line,
+        key,
+        message: e.message().trim().to_string(),
+    }
 }
 
 /// The 1-based line of byte offset `at`, and the key written on that line.

@@ -165,6 +165,16 @@ codes! {
     MissingResult = "missing-result",
     /// A file of the region's texts whose name is no part of the report.
     UnknownText = "unknown-text",
+    /// A file given to the national roll-up that is no region's report it can read.
+    NotAReport = "not-a-report",
+    /// A region's report of another year than the one rolled up.
+    OtherYear = "other-year",
+    /// Two reports of the same region.
+    DuplicateRegion = "duplicate-region",
+    /// A report from a region the national configuration does not list.
+    UnknownRegion = "unknown-region",
+    /// A region's report that is a draft (built despite errors in its input).
+    DraftReport = "draft-report",
 }
 
 words_serde!(Code, Code::WORDS, "kod");

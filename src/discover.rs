@@ -183,3 +183,50 @@ fn is_spreadsheet(path: &Path) -> bool {
         .and_then(|e| e.to_str())
         .is_some_and(|e| EXTENSIONS.contains(&e.to_lowercase().as_str()))
 }
+
+/// The largest region's report `riket` reads: a whole country's region report is about
+/// 340 MB (BENCHMARKS.md), and no region is a country.
+pub const MAX_REPORT_BYTES: u64 = 2 << 30;
+
+/// Every `.json` file under `input` and its subfolders (a folder per region, or the
+/// reports renamed side by side), by path relative to `input` with `/`, sorted; hidden
+/// files and folders left out. For `redovisa riket`.
+pub fn reports(input: &Path) -> Result<Vec<Found>, Error> {
+    if !input.is_dir() {
+        return Err(Error::InputMissing {
+            path: input.to_path_buf(),
+        });
+    }
+    let mut found = Vec::new();
+    let mut folders = vec![input.to_path_buf()];
+    while let Some(dir) = folders.pop() {
+        let entries = std::fs::read_dir(&dir).map_err(|source| Error::Read {
+            path: dir.clone(),
+            source,
+        })?;
+        for entry in entries {
+            let entry = entry.map_err(|source| Error::Read {
+                path: dir.clone(),
+                source,
+            })?;
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue;
+            }
+            if path.is_dir() {
+                folders.push(path);
+            } else if name.to_lowercase().ends_with(".json") {
+                let relative = path.strip_prefix(input).unwrap_or(&path);
+                let name = relative
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                found.push(Found { name, path });
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}

@@ -17,6 +17,7 @@ pub mod error;
 pub mod model;
 pub mod ops;
 pub mod report;
+pub mod riket;
 pub mod text;
 pub mod value;
 

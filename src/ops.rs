@@ -15,6 +15,7 @@
 
 mod build;
 mod check;
+mod riket;
 mod templates;
 mod workbooks;
 
@@ -22,6 +23,7 @@ use std::path::{Path, PathBuf};
 
 pub use build::{BuildOptions, Built, Headline, build};
 pub use check::{CheckOptions, Checked, check};
+pub use riket::{RiketOptions, Rolled, riket};
 pub use templates::{templates_check, templates_context};
 pub use workbooks::{Blank, SampleOptions, TemplateOptions, Wrote, sample, template};
 

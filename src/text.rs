@@ -6,6 +6,15 @@
 /// The non-breaking space used between thousands and before units.
 pub const NBSP: char = '\u{a0}';
 
+/// Nothing to report (zero).
+pub const NOTHING: &str = "–";
+/// Figure not available.
+pub const NOT_AVAILABLE: &str = "..";
+/// Cannot occur (e.g. the denominator of a count).
+pub const CANNOT_OCCUR: &str = ".";
+/// Suppressed for confidentiality.
+pub const SUPPRESSED: &str = "x";
+
 /// `1234567.25` with 1 decimal → `1 234 567,3` (non-breaking spaces, Unicode minus).
 pub fn num(value: f64, decimals: usize) -> String {
     if !value.is_finite() {

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The top-level modules, lowest first: each may use only those before it.
-const LAYERS: [&str; 21] = [
+const LAYERS: [&str; 22] = [
     // 1. leaves
     "text",
     "error",
@@ -28,6 +28,7 @@ const LAYERS: [&str; 21] = [
     "input_template",
     // 4. the report, and the pipeline that makes it
     "report",
+    "riket",
     "pipeline",
     // 5. outputs
     "render",

@@ -95,6 +95,8 @@ pub enum Command {
     Sample(SampleArgs),
     /// Kontrollera rapportens mallar, eller skriv ut vad de får
     Templates(TemplatesGroup),
+    /// Sammanställ regionernas redovisningar (.json i --input) till riket; --config är riket.toml
+    Riket,
 }
 
 impl Command {
@@ -106,6 +108,7 @@ impl Command {
             Some(Command::Check) => "redovisa check",
             Some(Command::Template(_)) => "redovisa template",
             Some(Command::Sample(_)) => "redovisa sample",
+            Some(Command::Riket) => "redovisa riket",
             Some(Command::Templates(t)) => match t.action {
                 TemplatesAction::Check => "redovisa templates check",
                 TemplatesAction::Context => "redovisa templates context",
@@ -164,6 +167,7 @@ pub const RUN_FLAGS: &[(&str, &[&str])] = &[
         &["allow_errors", "previous", "timings", "feedback"],
     ),
     ("redovisa check", &["deny_warnings", "timings", "feedback"]),
+    ("redovisa riket", &["allow_errors", "deny_warnings"]),
     ("redovisa templates check", &["previous"]),
     ("redovisa templates context", &["previous"]),
 ];
@@ -237,6 +241,7 @@ pub const UNUSED: &[(&str, &[&str])] = &[
         "redovisa sample",
         &["output", "templates", "texts", "date", "format"],
     ),
+    ("redovisa riket", &["texts"]),
     ("redovisa templates", &["format"]),
     ("redovisa templates check", &["format"]),
     ("redovisa templates context", &["format"]),

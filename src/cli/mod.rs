@@ -54,6 +54,7 @@ fn dispatch(cli: args::Cli) -> Result<u8, Error> {
         Some(Command::Sample(s)) => sample(common, s),
         Some(Command::Template(t)) => template(common, t),
         Some(Command::Templates(group)) => templates(common, run.previous.as_deref(), group.action),
+        Some(Command::Riket) => riket(common, run),
     }
 }
 
@@ -175,6 +176,53 @@ fn summary(headline: &[String], job: &Job, outputs: &[std::path::PathBuf]) -> St
         ));
     }
     lines.join("\n")
+}
+
+/// `riket`: the national roll-up. `--config` names the national configuration
+/// (`riket.toml`), not the year's; `--year` the year rolled up.
+fn riket(common: &Common, run: &RunFlags) -> Result<u8, Error> {
+    let national = resolve::national_config(common.config.as_deref())?;
+    let job = resolve(&Common {
+        config: None,
+        year: None,
+        ..common.clone()
+    })?;
+    let front = Front::new(common, &job, false);
+    let options = ops::RiketOptions {
+        config: national,
+        year: resolve::year(common)?,
+        allow_errors: run.allow_errors,
+    };
+    let rolled = ops::riket(&job, &options, &front)?;
+    match &rolled {
+        ops::Rolled::NothingRolledUp => say(
+            common,
+            "Riket skrevs inte: det finns ingen regions redovisning att räkna in.",
+        ),
+        ops::Rolled::Errors => say(
+            common,
+            "Riket skrevs inte: några filer kunde inte räknas in. Rätta dem, eller kör med --allow-errors för ett utkast.",
+        ),
+        ops::Rolled::Written {
+            year,
+            reported,
+            outputs,
+            errors,
+            ..
+        } => {
+            let mut head = vec![format!(
+                "Riket {year}: {} av {} regioner har lämnat en redovisning.",
+                reported.0, reported.1
+            )];
+            if *errors > 0 {
+                head.push(
+                    "Sammanställningen är ett UTKAST: några filer kunde inte räknas in.".into(),
+                );
+            }
+            say(common, &summary(&head, &job, outputs));
+        }
+    }
+    Ok(u8::from(rolled.fails(run.deny_warnings)))
 }
 
 fn sample(common: &Common, args: &SampleArgs) -> Result<u8, Error> {

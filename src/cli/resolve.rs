@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use redovisa::config::Config;
 use redovisa::error::Error;
 use redovisa::ops::Job;
+use redovisa::riket::NationalConfig;
 use redovisa::value::Date;
 
 use super::args::Common;
@@ -14,14 +15,7 @@ use super::args::Common;
 /// Resolves the common options into a job.
 pub fn resolve(common: &Common) -> Result<Job, Error> {
     let mut config = load_config(common.config.as_deref())?;
-    if let Some(year) = common.year {
-        if !redovisa::config::YEARS.contains(&year) {
-            return Err(Error::Usage(format!(
-                "--year {year}: orimligt år; väntade ett år {}–{}, till exempel 2025",
-                redovisa::config::YEARS.start(),
-                redovisa::config::YEARS.end()
-            )));
-        }
+    if let Some(year) = year(common)? {
         config.year = year;
     }
     Ok(Job {
@@ -38,6 +32,33 @@ pub fn resolve(common: &Common) -> Result<Job, Error> {
         templates: common.templates.clone(),
         texts: common.texts.clone(),
     })
+}
+
+/// `--year`, checked against the years a configuration may have.
+pub fn year(common: &Common) -> Result<Option<i32>, Error> {
+    match common.year {
+        Some(year) if !redovisa::config::YEARS.contains(&year) => Err(Error::Usage(format!(
+            "--year {year}: orimligt år; väntade ett år {}–{}, till exempel 2025",
+            redovisa::config::YEARS.start(),
+            redovisa::config::YEARS.end()
+        ))),
+        year => Ok(year),
+    }
+}
+
+/// The national configuration: `path` (`--config` of `riket`), else `riket.toml` when it
+/// is here, else the built-in one.
+pub fn national_config(path: Option<&Path>) -> Result<NationalConfig, Error> {
+    let path = match path {
+        Some(p) => p.to_path_buf(),
+        None if Path::new("riket.toml").is_file() => PathBuf::from("riket.toml"),
+        None => return Ok(NationalConfig::default_config()),
+    };
+    let text = std::fs::read_to_string(&path).map_err(|source| Error::Read {
+        path: path.clone(),
+        source,
+    })?;
+    NationalConfig::parse(&text, &path.display().to_string())
 }
 
 fn load_config(path: Option<&Path>) -> Result<Config, Error> {

@@ -72,6 +72,27 @@ pub fn suppress(figures: &mut Figures, config: &Config) {
     }
 }
 
+/// Primary and complementary suppression over one published sum, such as the regions'
+/// figures of an indicator and their total for the whole country: which parts are hidden,
+/// and whether the total is. The same rules as above, over one group.
+pub fn suppress_sum(parts: &[f64], total: f64, threshold: f64) -> (Vec<bool>, bool) {
+    let primary = |numerator: f64| numerator > 0.0 && numerator < threshold;
+    let mut cells: Vec<Cell> = parts
+        .iter()
+        .chain(std::iter::once(&total))
+        .map(|&numerator| Cell {
+            numerator,
+            suppressed: primary(numerator),
+            omissible: true,
+            protected: true,
+        })
+        .collect();
+    let n = parts.len();
+    settle(&mut cells, &[(n, (0..n).collect())]);
+    let total = cells[n].suppressed;
+    (cells[..n].iter().map(|c| c.suppressed).collect(), total)
+}
+
 /// The groups of the linked figures: an administration's year figure is the sum of the
 /// figures linked to its initiatives and of what remains, for each indicator. The
 /// remainders are appended to `cells`: unpublished (hidden), protected when 1–4.
@@ -249,6 +270,19 @@ mod tests {
             .filter(|f| f.suppressed)
             .map(|f| (f.administration.clone(), f.period))
             .collect()
+    }
+
+    #[test]
+    fn one_small_part_of_a_sum_takes_the_next_smallest_with_it() {
+        let (parts, total) = suppress_sum(&[3.0, 40.0, 12.0, 0.0], 55.0, 5.0);
+        assert_eq!(parts, [true, false, true, false]);
+        assert!(!total);
+        // Two small parts protect each other; a lone part hides the total.
+        assert_eq!(
+            suppress_sum(&[3.0, 2.0, 50.0], 55.0, 5.0).0,
+            [true, true, false]
+        );
+        assert_eq!(suppress_sum(&[3.0], 3.0, 5.0), (vec![true], true));
     }
 
     #[test]

@@ -191,14 +191,22 @@ fn human(f: &Findings<'_>) -> String {
         }
     }
     let t = Tally::of(f.diagnostics);
-    let _ = writeln!(
-        out,
-        "{}: {}, {}, {}",
-        count_word(f.files.len() as u64, "fil", "filer"),
+    let tally = format!(
+        "{}, {}, {}",
         count_word(t.errors as u64, "fel", "fel"),
         count_word(t.warnings as u64, "varning", "varningar"),
         count_word(t.notices as u64, "notis", "notiser")
     );
+    // Without workbooks (the national roll-up reads reports), the findings alone.
+    let _ = if f.files.is_empty() && !f.diagnostics.is_empty() {
+        writeln!(out, "{tally}")
+    } else {
+        writeln!(
+            out,
+            "{}: {tally}",
+            count_word(f.files.len() as u64, "fil", "filer")
+        )
+    };
     out
 }
 

@@ -4,15 +4,8 @@
 
 use crate::value::Date;
 
-/// Nothing to report (zero).
-pub const NOTHING: &str = "–";
-/// Figure not available.
-pub const NOT_AVAILABLE: &str = "..";
-/// Cannot occur (e.g. the denominator of a count).
-pub const CANNOT_OCCUR: &str = ".";
-/// Suppressed for confidentiality.
-pub const SUPPRESSED: &str = "x";
 pub use crate::text::NBSP;
+pub use crate::text::{CANNOT_OCCUR, NOT_AVAILABLE, NOTHING, SUPPRESSED};
 
 pub use crate::text::num;
 

@@ -115,6 +115,46 @@ pub fn render(
     })
 }
 
+/// Renders the national view (`redovisa riket`, SPEC 7) into `staging`: `riket-Y.xlsx`,
+/// `.html`, `.md`, `.pdf`, `.json` and `avvikelser-riket-Y.csv`.
+pub fn render_riket(
+    national: &crate::riket::National,
+    templates: &Templates,
+    staging: &impl Sink,
+) -> Result<(), Error> {
+    let y = national.year;
+    let name = format!("riket-{y}.xlsx");
+    staging.put(&name, |w| {
+        xlsx::riket::write(national, w).map_err(|e| xlsx::failed("rikets tabeller", &name, e))
+    })?;
+    let context = templates::riket_context(national);
+    for (template, ext) in templates::RIKET_OUTPUTS {
+        staging.put(&format!("riket-{y}.{ext}"), |w| {
+            templates.render_to(template, &context, w)
+        })?;
+    }
+    let name = format!("riket-{y}.json");
+    staging.put(&name, |w| {
+        serde_json::to_writer_pretty(&mut *w, national)
+            .map_err(std::io::Error::from)
+            .and_then(|()| w.write_all(b"\n"))
+            .map_err(|source| Error::Write {
+                path: name.clone().into(),
+                source,
+            })
+    })?;
+    let name = format!("avvikelser-riket-{y}.csv");
+    staging.put(&name, |w| {
+        csv(national.diagnostics.iter(), w).map_err(|source| Error::Write {
+            path: name.clone().into(),
+            source,
+        })
+    })?;
+    let markup = templates.render_string(templates::RIKET_PDF, &context)?;
+    let bytes = pdf::typeset(markup, &format!("riket-{y}"), national.generated)?;
+    staging.put_bytes(&format!("riket-{y}.pdf"), &bytes)
+}
+
 /// The PDF's stable identifier: region and year.
 fn ident(report: &Report) -> String {
     format!("redovisning-{}-{}", report.region, report.year)

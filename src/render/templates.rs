@@ -25,7 +25,7 @@ pub const OUTPUTS: [(&str, &str); 2] = [("report.html.j2", "html"), ("report.md.
 pub const REQUIRED: [&str; 3] = [OUTPUTS[0].0, OUTPUTS[1].0, crate::render::pdf::TEMPLATE];
 
 /// The shipped templates, compiled in as a fallback when no template folder exists.
-const BUILTIN: [(&str, &str); 9] = [
+const BUILTIN: [(&str, &str); 13] = [
     (
         "report.html.j2",
         include_str!("../../templates/report.html.j2"),
@@ -56,7 +56,25 @@ const BUILTIN: [(&str, &str); 9] = [
         include_str!("../../templates/chapters.typ.j2"),
     ),
     ("style.css", include_str!("../../templates/style.css")),
+    (
+        "riket.html.j2",
+        include_str!("../../templates/riket.html.j2"),
+    ),
+    ("riket.md.j2", include_str!("../../templates/riket.md.j2")),
+    ("riket.typ.j2", include_str!("../../templates/riket.typ.j2")),
+    (
+        "charts.typ.j2",
+        include_str!("../../templates/charts.typ.j2"),
+    ),
 ];
+
+/// The national roll-up's templates (`redovisa riket`), and the extension of what each
+/// produces; the PDF's is [`RIKET_PDF`]. A template folder without them gets the
+/// built-in ones, so that a region's folder from before the roll-up keeps working.
+pub const RIKET_OUTPUTS: [(&str, &str); 2] = [("riket.html.j2", "html"), ("riket.md.j2", "md")];
+
+/// The national roll-up's PDF template.
+pub const RIKET_PDF: &str = "riket.typ.j2";
 
 /// A loaded, parsed template folder.
 pub struct Templates {
@@ -83,6 +101,13 @@ impl Templates {
                     line: None,
                     message: "mallen saknas".into(),
                 });
+            }
+        }
+        let mut sources = sources;
+        for (name, text) in BUILTIN {
+            let riket = name.starts_with("riket.") || name == "charts.typ.j2";
+            if riket && !sources.contains_key(name) {
+                sources.insert(name.to_string(), text.to_string());
             }
         }
         Templates::from_sources(sources)
@@ -298,12 +323,7 @@ const FILTERS: [&str; 11] = [
 
 /// The context every template receives: the report's fields plus the symbols.
 pub fn context(report: &Report) -> Value {
-    let symbols = BTreeMap::from([
-        ("nothing", NOTHING),
-        ("not_available", NOT_AVAILABLE),
-        ("suppressed", SUPPRESSED),
-        ("cannot_occur", format::CANNOT_OCCUR),
-    ]);
+    let symbols = symbols();
     // The long lists reach the templates as views that convert a row when asked for
     // (a whole country's initiatives are never copied into template values).
     // The rest is the report without them: a copy whose lists are empty (each a shared
@@ -328,6 +348,27 @@ pub fn context(report: &Report) -> Value {
         stale_units => Value::from_object(Lazy(report.stale_units.shared())),
         ..rest
     }
+}
+
+/// The context of the national roll-up's templates: the national view's fields plus
+/// the symbols, the indicator kinds and the severities' words.
+pub fn riket_context(national: &crate::riket::National) -> Value {
+    minijinja::context! {
+        symbols => symbols(),
+        indicator_kinds => indicator_kinds(),
+        severity_labels => severity_labels(),
+        ..Value::from(minijinja::value::Serde(national))
+    }
+}
+
+/// The symbols of official statistics, by name.
+fn symbols() -> BTreeMap<&'static str, &'static str> {
+    BTreeMap::from([
+        ("nothing", NOTHING),
+        ("not_available", NOT_AVAILABLE),
+        ("suppressed", SUPPRESSED),
+        ("cannot_occur", format::CANNOT_OCCUR),
+    ])
 }
 
 /// A list of the report seen by templates: a sequence that converts a row when asked.

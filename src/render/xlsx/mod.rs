@@ -9,6 +9,7 @@
 
 mod bilaga;
 mod comparison;
+pub mod riket;
 mod sheets;
 mod tables;
 
@@ -240,12 +241,13 @@ pub fn write(report: &Report, out: impl std::io::Write + Send) -> Result<(), Xls
     let comparison = comparison_tables(report);
     contents(&mut wb, &f, report, &tables, &comparison)?;
     let mut diagrams = 0;
+    let frame = Frame::of(report);
     for t in &tables {
-        table_sheet(&mut wb, &f, report, t, &mut diagrams)?;
+        table_sheet(&mut wb, &f, &frame, t, &mut diagrams)?;
     }
     appendix_sheet(&mut wb, &f, report)?;
     for t in &comparison {
-        table_sheet(&mut wb, &f, report, t, &mut diagrams)?;
+        table_sheet(&mut wb, &f, &frame, t, &mut diagrams)?;
     }
     legend(&mut wb, &f, report)?;
     definitions(&mut wb, &f, report)?;
@@ -263,8 +265,8 @@ fn source_line(report: &Report) -> String {
     )
 }
 
-fn draft_mark(ws: &mut Worksheet, report: &Report) {
-    if report.draft {
+fn draft_mark(ws: &mut Worksheet, draft: bool) {
+    if draft {
         ws.set_header("&C&\"-,Bold\"&KC00000UTKAST – innehåller fel i underlaget");
     }
 }
@@ -340,7 +342,7 @@ fn contents(
         ws.write_url_with_format(row, 0, link, &f.link)?;
     }
     ws.set_column_width(0, 90)?;
-    draft_mark(ws, report);
+    draft_mark(ws, report.draft);
     page_setup(ws, false);
     Ok(())
 }
@@ -393,17 +395,35 @@ fn write_cell(
     Ok(width)
 }
 
+/// What every table sheet of one workbook shares: its year, whether it is a draft, and
+/// the `Källa` line under each table and chart.
+struct Frame {
+    year: i32,
+    draft: bool,
+    source: String,
+}
+
+impl Frame {
+    fn of(report: &Report) -> Frame {
+        Frame {
+            year: report.year,
+            draft: report.draft,
+            source: source_line(report),
+        }
+    }
+}
+
 /// Writes table `t` on a sheet of its own; its charts are numbered from `diagrams` on.
 fn table_sheet(
     wb: &mut Workbook,
     f: &Formats,
-    report: &Report,
+    frame: &Frame,
     t: &TableSheet,
     diagrams: &mut u32,
 ) -> Result<(), XlsxError> {
     let ws = wb.add_worksheet();
     ws.set_name(&t.sheet)?;
-    let title = if report.draft {
+    let title = if frame.draft {
         format!("{} (UTKAST)", t.title)
     } else {
         t.title.clone()
@@ -435,7 +455,7 @@ fn table_sheet(
         row += 1;
     }
     row += 1;
-    ws.write_string_with_format(row, 0, source_line(report), &f.note)?;
+    ws.write_string_with_format(row, 0, &frame.source, &f.note)?;
     for note in &t.notes {
         row += 1;
         ws.write_string_with_format(row, 0, format!("Anm. {note}"), &f.note)?;
@@ -452,8 +472,8 @@ fn table_sheet(
             breaks.push(row);
         }
         *diagrams += 1;
-        ws.insert_chart(row, 0, &chart(&t.sheet, spec, *diagrams, report.year))?;
-        ws.write_string_with_format(row + CHART_ROWS, 0, source_line(report), &f.note)?;
+        ws.insert_chart(row, 0, &chart(&t.sheet, spec, *diagrams, frame.year))?;
+        ws.write_string_with_format(row + CHART_ROWS, 0, &frame.source, &f.note)?;
         row += CHART_ROWS + 2;
     }
     if !breaks.is_empty() {
@@ -461,7 +481,7 @@ fn table_sheet(
     }
     ws.set_freeze_panes(3, 1)?;
     ws.set_repeat_rows(0, 2)?;
-    draft_mark(ws, report);
+    draft_mark(ws, frame.draft);
     page_setup(ws, t.headers.len() > 5);
     Ok(())
 }

@@ -115,7 +115,7 @@ pub(super) fn appendix_sheet(
     }
     ws.set_freeze_panes(3, 0)?;
     ws.set_repeat_rows(0, 2)?;
-    draft_mark(ws, report);
+    draft_mark(ws, report.draft);
     // Printed: landscape, without the internal Fil and Rad columns, at full size over as
     // many pages across as it takes, each repeating who and what (the first three columns).
     ws.set_paper_size(9);
@@ -126,10 +126,10 @@ pub(super) fn appendix_sheet(
     Ok(())
 }
 
-fn simple_sheet(
+pub(super) fn simple_sheet(
     wb: &mut Workbook,
     f: &Formats,
-    report: &Report,
+    draft: bool,
     name: &str,
     title: &str,
     headers: &[&str],
@@ -161,7 +161,7 @@ fn simple_sheet(
     }
     ws.set_freeze_panes(3, 0)?;
     ws.set_repeat_rows(2, 2)?;
-    draft_mark(ws, report);
+    draft_mark(ws, draft);
     page_setup(ws, headers.len() > 4);
     Ok(())
 }
@@ -191,7 +191,7 @@ pub(super) fn legend(wb: &mut Workbook, f: &Formats, report: &Report) -> Result<
     simple_sheet(
         wb,
         f,
-        report,
+        report.draft,
         "Teckenförklaring",
         "Teckenförklaring",
         &["Tecken", "Betydelse"],
@@ -248,7 +248,7 @@ pub(super) fn definitions(
     simple_sheet(
         wb,
         f,
-        report,
+        report.draft,
         "Definitioner",
         "Definitioner",
         &[
@@ -285,7 +285,7 @@ pub(super) fn submissions(
     simple_sheet(
         wb,
         f,
-        report,
+        report.draft,
         "Inlämningar",
         &format!("Inlämnade filer, {}", report.year),
         &[
@@ -332,7 +332,7 @@ pub(super) fn diagnostics(
     simple_sheet(
         wb,
         f,
-        report,
+        report.draft,
         "Avvikelser",
         "Avvikelser i underlaget",
         &["Fil", "Blad", "Cell", "Allvarlighet", "Kod", "Meddelande"],
