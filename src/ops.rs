@@ -25,7 +25,7 @@ pub use build::{BuildOptions, Built, Headline, build};
 pub use check::{CheckOptions, Checked, check};
 pub use riket::{RiketOptions, Rolled, riket};
 pub use templates::{templates_check, templates_context};
-pub use workbooks::{Blank, SampleOptions, TemplateOptions, Wrote, sample, template};
+pub use workbooks::{Blank, SampleOptions, TemplateOptions, Wrote, sample, sample_riket, template};
 
 pub use crate::pipeline::{Progress, StageTimes};
 pub use crate::render::RenderTimes;

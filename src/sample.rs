@@ -102,6 +102,44 @@ pub fn generate(config: &Config, size: Size) -> Result<Vec<(String, Vec<u8>)>, X
         .collect()
 }
 
+/// A workbook of one administration `name` reporting one year figure of `indicator`
+/// (a count: `numerator` alone) and one initiative: a small unit for an example whose
+/// figure must be hidden.
+pub fn one_figure(
+    config: &Config,
+    name: &str,
+    indicator: &str,
+    numerator: f64,
+) -> Result<(String, Vec<u8>), XlsxError> {
+    let mut wb = Workbook::new();
+    let created = ExcelDateTime::from_ymd((config.year + 1) as u16, 2, 15)?;
+    wb.set_properties(&rust_xlsxwriter::DocProperties::new().set_creation_datetime(&created));
+    let bold = Format::new().set_bold();
+    info_sheet(wb.add_worksheet(), config, name, &bold)?;
+    let ws = wb.add_worksheet();
+    ws.set_name(SheetKind::Initiatives.name())?;
+    for (c, h) in ["Insats", "Insatsområde", "Status", "Använda medel"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string_with_format(0, c as u16, *h, &bold)?;
+    }
+    let area = config.areas.first().map_or("other", |a| a.code.as_str());
+    ws.write_string(1, 0, "Mobilt team i glesbygd")?;
+    ws.write_string(1, 1, area)?;
+    ws.write_string(1, 2, "Pågående")?;
+    ws.write_number(1, 3, 150_000.0)?;
+    let ws = wb.add_worksheet();
+    ws.set_name(SheetKind::Indicators.name())?;
+    for (c, h) in ["Indikator", "Period", "Täljare"].iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *h, &bold)?;
+    }
+    ws.write_string(1, 0, indicator)?;
+    ws.write_string(1, 1, config.year.to_string())?;
+    ws.write_number(1, 2, numerator)?;
+    Ok((file_name(name), wb.save_to_buffer()?))
+}
+
 fn workbook(
     config: &Config,
     name: &str,

@@ -210,6 +210,9 @@ pub struct SampleArgs {
     /// Skriv även när mappen redan har arbetsböcker (de skrivs över)
     #[arg(long)]
     pub force: bool,
+    /// Skriv i stället några regioners färdiga redovisningar (.json), för `redovisa riket` [standard för --to: regioner]
+    #[arg(long)]
+    pub riket: bool,
 }
 
 /// `templates`: an action.

@@ -227,6 +227,20 @@ fn riket(common: &Common, run: &RunFlags) -> Result<u8, Error> {
 
 fn sample(common: &Common, args: &SampleArgs) -> Result<u8, Error> {
     let job = resolve(common)?;
+    if args.riket {
+        let to = args.to.clone().unwrap_or_else(|| "regioner".into());
+        let wrote = ops::sample_riket(&job, &to, args.seed, args.force)?;
+        say(
+            common,
+            &format!(
+                "Skrev {} regioners redovisningar till {}; sammanställ dem med `redovisa riket --input {}`",
+                wrote.workbooks,
+                wrote.dir.display(),
+                wrote.dir.display()
+            ),
+        );
+        return Ok(0);
+    }
     let options = ops::SampleOptions {
         to: args.to.as_deref(),
         size: ops::Size {

@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use super::{Host, Job};
+use crate::config::Config;
 use crate::error::Error;
 use crate::input_template::{self, Prefill, carry};
 use crate::model::Initiative;
@@ -182,4 +183,109 @@ fn last_year(
         .cloned()
         .collect();
     Ok((administrations, going_on))
+}
+
+/// The fictional regions of `sample --riket`: name, inhabitants, and what sets each
+/// apart, so that the roll-up shows every case SPEC 7 names.
+const SAMPLE_REGIONS: [(&str, u64); 5] = [
+    ("Region Uppsala", 400_000),
+    ("Region Gotland", 61_000),
+    ("Region Halland", 340_000),
+    ("Region Dalarna", 290_000),
+    ("Region Skåne", 1_400_000),
+];
+
+/// Writes the reports of a handful of regions into `to`, one folder per region
+/// (`halland/redovisning-Y.json`), each built by the program from sample workbooks of
+/// its own: Uppsala does not report the digital contacts, Gotland's avoided admissions
+/// are 3 (hidden in the national tables), Dalarna has an area of its own. The figures are
+/// made up; the names are real so that the tile map has them.
+pub fn sample_riket(job: &Job, to: &Path, seed: u64, force: bool) -> Result<Wrote, Error> {
+    if !force && to.is_dir() && !crate::discover::reports(to)?.is_empty() {
+        return Err(Error::Refused(format!(
+            "{} innehåller redan redovisningar (.json); sample skriver inte över dem. Välj en annan mapp med --to, eller lägg till --force",
+            to.display()
+        )));
+    }
+    let mut files = Vec::new();
+    for (k, (region, population)) in SAMPLE_REGIONS.iter().enumerate() {
+        let mut config = job.config.clone();
+        config.region = region.to_string();
+        config.population = *population;
+        config.allocation_kr = (*population * 240) as f64;
+        let mut extra = Vec::new();
+        match k {
+            0 => config
+                .indicators
+                .retain(|i| i.code != "digital_contacts_share"),
+            1 => extra.push(
+                crate::sample::one_figure(&config, "Vårdcentral Slite", "avoided_admissions", 3.0)
+                    .map_err(|e| crate::render::xlsx::failed("exempelarbetsböckerna", "", e))?,
+            ),
+            3 => config.areas.push(crate::config::Area {
+                code: "akut".into(),
+                label: "Nära akutsjukvård".into(),
+                aliases: Vec::new(),
+            }),
+            _ => {}
+        }
+        let size = crate::sample::Size {
+            administrations: [3, 1, 3, 2, 5][k],
+            rows: 12,
+            clinics: 2,
+            seed: seed.wrapping_add(k as u64),
+            partial: None,
+        };
+        let report = sample_report(&config, size, extra, k == 1, job.date)?;
+        let slug = crate::text::file_name(region.trim_start_matches("Region "));
+        let folder = to.join(slug.trim_end_matches(".xlsx"));
+        let name = format!("redovisning-{}.json", config.year);
+        let mut json = Vec::new();
+        crate::render::json(&report, &mut json).map_err(|source| Error::Write {
+            path: folder.join(&name),
+            source,
+        })?;
+        crate::write::write_all(&folder, &[(name.clone(), json)])?;
+        files.push(name);
+    }
+    Ok(Wrote {
+        dir: to.to_path_buf(),
+        workbooks: files.len(),
+    })
+}
+
+/// One region's report from sample workbooks (and `extra` ones), read back from a
+/// temporary folder as any submission is; with `drop_generated`, the generated
+/// workbooks are written without the indicator the extra one reports.
+fn sample_report(
+    config: &Config,
+    size: crate::sample::Size,
+    extra: Vec<(String, Vec<u8>)>,
+    drop_generated: bool,
+    date: crate::value::Date,
+) -> Result<crate::report::Report, Error> {
+    let mut generating = config.clone();
+    if drop_generated {
+        generating
+            .indicators
+            .retain(|i| i.code != "avoided_admissions");
+    }
+    let mut workbooks = crate::sample::generate(&generating, size)
+        .map_err(|e| crate::render::xlsx::failed("exempelarbetsböckerna", "", e))?;
+    workbooks.extend(extra);
+    let dir = tempfile::tempdir().map_err(|source| Error::Write {
+        path: std::env::temp_dir(),
+        source,
+    })?;
+    crate::write::write_all(dir.path(), &workbooks)?;
+    let checked = crate::pipeline::check(dir.path(), config, &(), crate::pipeline::Records::Kept)?;
+    let errors = checked.has_errors();
+    crate::pipeline::assemble(
+        checked,
+        config,
+        date,
+        errors,
+        None,
+        &crate::texts::Texts::default(),
+    )
 }

@@ -198,7 +198,7 @@ fn human(f: &Findings<'_>) -> String {
         count_word(t.notices as u64, "notis", "notiser")
     );
     // Without workbooks (the national roll-up reads reports), the findings alone.
-    let _ = if f.files.is_empty() && !f.diagnostics.is_empty() {
+    let _ = if f.files.is_empty() {
         writeln!(out, "{tally}")
     } else {
         writeln!(

@@ -134,22 +134,15 @@ impl NationalConfig {
         self.regions.iter().position(|r| key(&r.name) == wanted)
     }
 
-    /// The configured region whose name is closest to `name`, for a hint.
+    /// The configured region whose name is closest to `name`, for a hint (compared
+    /// without `Region`, so that `Region Haland` finds `Region Halland`).
     pub fn closest(&self, name: &str) -> Option<&str> {
-        let wanted = key(name);
-        crate::schema::closest(
-            &wanted,
-            self.regions
-                .iter()
-                .map(|r| (r.name.as_str(), r.name.as_str())),
-        )
-        .or_else(|| {
-            // "Halland" for "Region Halland": the key without its prefix.
-            self.regions
-                .iter()
-                .find(|r| key(&r.name).contains(&wanted) && wanted.chars().count() >= 4)
-                .map(|r| r.name.as_str())
-        })
+        let keys: Vec<(String, &str)> = self
+            .regions
+            .iter()
+            .map(|r| (key(&r.name), r.name.as_str()))
+            .collect();
+        crate::schema::closest(&key(name), keys.iter().map(|(k, n)| (k.as_str(), *n)))
     }
 }
 

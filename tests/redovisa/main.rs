@@ -21,6 +21,7 @@ mod hostile;
 mod indicator_rules;
 mod pdf;
 mod report;
+mod riket;
 mod rules;
 mod sample;
 mod snapshots_of_text;
