@@ -71,5 +71,20 @@ pub fn templates_check(
     });
     result.expect("the host ran the template")?;
     ok.push(crate::render::pdf::TEMPLATE.to_string());
+    // The national roll-up's templates, on a roll-up of this one report.
+    let config = crate::riket::NationalConfig::default_config();
+    let summary = crate::riket::Summary::of("redovisning.json", report);
+    let admitted = crate::riket::admit(vec![Ok(summary)], &config, None, job.config.year);
+    let national = crate::riket::national(admitted, &config, job.date);
+    let context = templates::riket_context(&national);
+    for (name, _) in templates::RIKET_OUTPUTS {
+        let mut result = None;
+        host.guarded(&mut || result = Some(templates.render_string(name, &context)));
+        result.expect("the host ran the template")?;
+        ok.push(name.to_string());
+    }
+    let markup = templates.render_string(templates::RIKET_PDF, &context)?;
+    crate::render::pdf::typeset(markup, "riket", job.date)?;
+    ok.push(templates::RIKET_PDF.to_string());
     Ok(ok)
 }

@@ -36,7 +36,7 @@ pub struct Summary {
 }
 
 impl Summary {
-    fn of(file: &str, report: Report) -> Summary {
+    pub(crate) fn of(file: &str, report: Report) -> Summary {
         let year = Period::Year(report.year);
         let indicators = report
             .indicators

@@ -302,3 +302,43 @@ fn the_sample_regions_roll_up_with_every_case() {
     let again = run_in(sc.dir.path(), &["sample", "--riket"]);
     assert_eq!(again.status.code(), Some(2));
 }
+
+/// `templates check` renders the roll-up's templates too: a misspelt name in
+/// `riket.md.j2` is an error naming it, and a template folder without the roll-up's
+/// templates gets the built-in ones.
+#[test]
+fn templates_check_renders_the_national_templates() {
+    let sc = Scratch::new();
+    std::fs::copy(
+        repo().join("input/narsjukvarden.xlsx"),
+        sc.file("narsjukvarden.xlsx"),
+    )
+    .unwrap();
+    let dir = sc.dir.path().join("mallar");
+    std::fs::create_dir(&dir).unwrap();
+    for entry in std::fs::read_dir(repo().join("templates")).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !name.starts_with("riket.") {
+            std::fs::copy(entry.path(), dir.join(&name)).unwrap();
+        }
+    }
+    let templates = dir.to_str().unwrap();
+    let out = sc.run(&["templates", "check", "--templates", templates]);
+    assert_eq!(code(&out), 0);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("riket.typ.j2: ok"));
+    let md = std::fs::read_to_string(repo().join("templates/riket.md.j2")).unwrap();
+    std::fs::write(
+        dir.join("riket.md.j2"),
+        md.replacen("{{ reported | num }}", "{{ reportedd | num }}", 1),
+    )
+    .unwrap();
+    let out = sc.run(&["templates", "check", "--templates", templates]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("riket.md.j2") && err.contains("`reportedd`"),
+        "{err}"
+    );
+    assert!(err.contains("menade du reported?"), "{err}");
+}

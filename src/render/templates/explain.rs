@@ -242,6 +242,8 @@ fn unknown_on_line(line: &str, names: &[String]) -> String {
         |w: &str| names.iter().any(|n| n == w) || FILTERS.contains(&w) || KEYWORDS.contains(&w);
     let mut attributes = Vec::new();
     let mut bare = Vec::new();
+    // Only what stands inside `{{ }}` and `{% %}`: the text around them is no name.
+    let line = &inside_tags(line);
     let bytes: Vec<char> = line.chars().collect();
     let mut k = 0;
     while k < bytes.len() {
@@ -271,6 +273,34 @@ fn unknown_on_line(line: &str, names: &[String]) -> String {
         .chain(bare)
         .next()
         .unwrap_or_default()
+}
+
+/// The parts of a template line inside `{{ }}` and `{% %}`, joined by spaces (the whole
+/// line when it has no tag: it continues a tag of an earlier line).
+fn inside_tags(line: &str) -> String {
+    let mut out = String::new();
+    let mut rest = line;
+    while let Some(open) = rest.find("{{").or_else(|| rest.find("{%")) {
+        let open = [rest.find("{{"), rest.find("{%")]
+            .into_iter()
+            .flatten()
+            .min()
+            .unwrap_or(open);
+        let after = &rest[open + 2..];
+        let close = [after.find("}}"), after.find("%}")]
+            .into_iter()
+            .flatten()
+            .min()
+            .unwrap_or(after.len());
+        out.push_str(&after[..close]);
+        out.push(' ');
+        rest = &after[(close + 2).min(after.len())..];
+    }
+    if out.is_empty() {
+        line.to_string()
+    } else {
+        out
+    }
 }
 
 /// The innermost minijinja error (an error in an included template or a macro).
