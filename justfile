@@ -26,10 +26,15 @@ sample:
     cargo run --release -- sample --administrations 6 --rows 30 --clinics 3 --seed 2025 --to input --force
 
 # The national-scale benchmark: 311 workbooks, 1.09 million rows (see BENCHMARKS.md).
-# Sizes: BENCH_ADMINISTRATIONS, BENCH_ROWS, BENCH_CLINICS, BENCH_RUNS.
+# Sizes: BENCH_ADMINISTRATIONS, BENCH_ROWS, BENCH_CLINICS, BENCH_RUNS. It ends with the
+# national roll-up of 21 regions' reports; `just bench-riket` runs that part alone.
 bench:
     cargo build --release
     cargo bench --bench national
+
+bench-riket:
+    cargo build --release
+    BENCH_RIKET_ONLY=1 cargo bench --bench national
 
 # Fuzz for SECONDS with cargo-fuzz (`cargo install cargo-fuzz`): TARGET read_workbook
 # (a whole workbook from bytes) or parse_cells (every cell reader, and rows through

@@ -13,6 +13,11 @@
 //!    January–September (`sample --partial`): 3 % of them, and all of them — the
 //!    `incomplete-period` findings, notes and left-out rows that issue 20 bounded.
 //!
+//! 5. `redovisa riket` over the reports of all 21 regions, each of national size (30
+//!    administrations × 1 000 initiatives, about 30 000 initiatives and 16 MB of JSON): one
+//!    region's report built by `build`, copied under every region's name.
+//!    `BENCH_RIKET_ONLY=1` runs this part alone.
+//!
 //! Every unit has a name of its own, so no unit is reported by two administrations.
 //! Prints medians and the ratios to the floor. Figures go into BENCHMARKS.md by hand.
 
@@ -238,7 +243,87 @@ fn build_beside(input: &Path) -> (f64, f64) {
     ])
 }
 
+/// The reports of the 21 regions for the roll-up (kept in `target/bench/riket/`): one
+/// region of national size built once, its report copied under each region's name.
+fn riket_corpus() -> PathBuf {
+    let dir = root().join("target/bench/riket");
+    let reports = dir.join("regioner");
+    if reports.join(".complete").exists() {
+        return reports;
+    }
+    let one = corpus(
+        Size {
+            admins: 30,
+            rows: 1000,
+            clinics: 3,
+        },
+        None,
+    );
+    let built = dir.join("region");
+    let (_, _) = run(&[
+        "build",
+        "--input",
+        one.to_str().unwrap(),
+        "--output",
+        built.to_str().unwrap(),
+        "--quiet",
+        "--date",
+        "2026-03-31",
+    ]);
+    let text = std::fs::read_to_string(built.join("redovisning-2025.json")).unwrap();
+    let config = redovisa::riket::NationalConfig::default_config();
+    for region in &config.regions {
+        let named = text.replacen(
+            "\"region\":\"Region Exempel\"",
+            &format!("\"region\":\"{}\"", region.name),
+            1,
+        );
+        assert_ne!(named, text, "the report names its region once at the start");
+        let folder = reports.join(&region.code);
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::write(folder.join("redovisning-2025.json"), named).unwrap();
+    }
+    std::fs::write(reports.join(".complete"), b"").unwrap();
+    reports
+}
+
+/// `riket` over the 21 national-size reports: prints the median time and the peak.
+fn bench_riket(runs: usize) {
+    let reports = riket_corpus();
+    let bytes: u64 = std::fs::read_dir(&reports)
+        .unwrap()
+        .filter_map(|e| std::fs::metadata(e.unwrap().path().join("redovisning-2025.json")).ok())
+        .map(|m| m.len())
+        .sum();
+    let out = reports.with_file_name("riket-output");
+    let (mut times, mut peak) = (vec![], 0f64);
+    for _ in 0..runs {
+        let (s, m) = run(&[
+            "riket",
+            "--input",
+            reports.to_str().unwrap(),
+            "--output",
+            out.to_str().unwrap(),
+            "--quiet",
+            "--date",
+            "2026-04-15",
+        ]);
+        times.push(s);
+        peak = peak.max(m);
+    }
+    println!(
+        "  riket, 21 regions' reports ({:.0} MB) {:8.2} s   peak {peak:.0} MiB",
+        bytes as f64 / 1e6,
+        median(times)
+    );
+}
+
 fn main() {
+    if std::env::var_os("BENCH_RIKET_ONLY").is_some() {
+        println!("The national roll-up, median of {}", env("BENCH_RUNS", 3));
+        bench_riket(env("BENCH_RUNS", 3));
+        return;
+    }
     let admins = env("BENCH_ADMINISTRATIONS", 311);
     let rows = env("BENCH_ROWS", 2000);
     let clinics = env("BENCH_CLINICS", 42);
@@ -337,4 +422,5 @@ fn main() {
             median(times) / (fr + fw),
         );
     }
+    bench_riket(runs);
 }
