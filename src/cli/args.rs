@@ -53,8 +53,10 @@ pub struct Common {
     /// Rapportens datum [standard: `SOURCE_DATE_EPOCH`, annars i dag]
     #[arg(long, value_name = "ÅÅÅÅ-MM-DD", global = true)]
     pub date: Option<String>,
-    /// Hur fynden skrivs: per fil för människor, en rad per fynd, ett JSON-objekt eller
-    /// annoteringar i GitHub Actions [standard: human]
+    // The help's words are for users, not code: no backticks around product names.
+    #[allow(clippy::doc_markdown)]
+    /// Hur fynden skrivs: per fil för människor, en rad per fynd, ett JSON-objekt,
+    /// annoteringar i GitHub Actions, JUnit XML eller GitLabs Code Quality [standard: human]
     #[arg(long, value_enum, value_name = "FORMAT", global = true)]
     pub format: Option<FormatArg>,
     /// Skriv bara fel, inga sammanfattningar
@@ -70,6 +72,7 @@ impl Common {
 }
 
 /// The diagnostic formats.
+#[allow(clippy::doc_markdown)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FormatArg {
     /// Per fil, för människor
@@ -80,6 +83,10 @@ pub enum FormatArg {
     Json,
     /// Annoteringar i GitHub Actions
     Github,
+    /// JUnit XML: testrapporter i GitLab, Azure DevOps och Jenkins
+    Junit,
+    /// GitLabs Code Quality-rapport (fynden i en merge request)
+    Gitlab,
 }
 
 /// The subcommands.

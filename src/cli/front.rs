@@ -26,6 +26,8 @@ pub struct Front<'a> {
     growth: u64,
     /// What is said when they take more.
     stopped: String,
+    /// Whether warnings fail the run (`JUnit` marks them as failures then).
+    deny_warnings: bool,
 }
 
 impl<'a> Front<'a> {
@@ -48,7 +50,14 @@ impl<'a> Front<'a> {
                  Inget skrevs; den förra rapporten ligger kvar.",
                 redovisa::text::group(limit as f64)
             ),
+            deny_warnings: false,
         }
+    }
+
+    /// The same front, for a run where warnings fail (`--deny-warnings`).
+    pub fn denying_warnings(mut self, deny: bool) -> Self {
+        self.deny_warnings = deny;
+        self
     }
 
     /// Prints the times, when asked for (`--timings`).
@@ -86,6 +95,7 @@ impl Host for Front<'_> {
             diagnostics: &shown,
             input_prefix: &self.input,
             color: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+            deny_warnings: self.deny_warnings,
         };
         let text = redovisa::ops::findings(style(self.common.format()), &findings);
         if !(quiet && self.common.format() == FormatArg::Human && shown.is_empty()) {

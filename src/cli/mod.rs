@@ -86,6 +86,8 @@ fn style(f: FormatArg) -> Style {
         FormatArg::Short => Style::Short,
         FormatArg::Json => Style::Json,
         FormatArg::Github => Style::Github,
+        FormatArg::Junit => Style::Junit,
+        FormatArg::Gitlab => Style::Gitlab,
     }
 }
 
@@ -106,7 +108,7 @@ fn out(text: &str) {
 
 fn check(common: &Common, args: &RunFlags) -> Result<u8, Error> {
     let job = resolve(common)?;
-    let front = Front::new(common, &job, args.timings);
+    let front = Front::new(common, &job, args.timings).denying_warnings(args.deny_warnings);
     let options = ops::CheckOptions {
         deny_warnings: args.deny_warnings,
         feedback: args.feedback.clone(),
@@ -187,7 +189,7 @@ fn riket(common: &Common, run: &RunFlags) -> Result<u8, Error> {
         year: None,
         ..common.clone()
     })?;
-    let front = Front::new(common, &job, false);
+    let front = Front::new(common, &job, false).denying_warnings(run.deny_warnings);
     let options = ops::RiketOptions {
         config: national,
         year: resolve::year(common)?,

@@ -1,6 +1,6 @@
 //! Printing diagnostics for people and machines: `human` (grouped per file, coloured on a
-//! terminal), `short` (one line each), `json` (SPEC 3.3 shape) and `github` (workflow
-//! annotations). Returns strings; the caller prints them to stdout.
+//! terminal), `short` (one line each), `json` (SPEC 3.3 shape), `github` (workflow
+//! annotations), and `junit` and `gitlab` (`render::ci`). Returns strings; the caller prints them to stdout.
 
 use std::fmt::Write as _;
 
@@ -22,6 +22,10 @@ pub enum Style {
     Json,
     /// GitHub Actions workflow commands.
     Github,
+    /// `JUnit` XML (`GitLab` test reports, Azure DevOps, Jenkins).
+    Junit,
+    /// `GitLab`'s Code Quality report.
+    Gitlab,
 }
 
 /// What to print: the findings and the per-file counts.
@@ -34,6 +38,8 @@ pub struct Findings<'a> {
     pub input_prefix: &'a str,
     /// Whether to colour the human format.
     pub color: bool,
+    /// Whether warnings fail (`--deny-warnings`): `JUnit` marks them as failures then.
+    pub deny_warnings: bool,
 }
 
 /// Formats the findings in `style`.
@@ -47,6 +53,8 @@ pub fn format(style: Style, f: &Findings<'_>) -> String {
             .iter()
             .map(|d| github(d, f.input_prefix) + "\n")
             .collect(),
+        Style::Junit => super::ci::junit(f),
+        Style::Gitlab => super::ci::gitlab(f),
     }
 }
 
@@ -246,6 +254,7 @@ mod tests {
             diagnostics: std::slice::from_ref(&forged),
             input_prefix: "",
             color: false,
+            deny_warnings: false,
         };
         let text = human(&findings);
         assert!(!text.contains('\u{1b}'), "{text}");
@@ -263,6 +272,7 @@ mod tests {
             diagnostics: &[],
             input_prefix: "",
             color: false,
+            deny_warnings: false,
         };
         let text = human(&findings);
         assert!(text.starts_with("50833.xls: 0"), "{text}");

@@ -2,6 +2,7 @@
 //! gives (`write::Staging`, files in its staging folder); nothing here touches the file
 //! system or the clock.
 
+mod ci;
 pub mod diagnostics;
 pub mod format;
 pub mod pdf;

@@ -10,6 +10,7 @@ mod cells;
 mod chapters;
 mod charts;
 mod check;
+mod ci;
 mod common;
 mod compare;
 mod contract;
