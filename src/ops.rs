@@ -15,6 +15,7 @@
 
 mod build;
 mod check;
+mod init;
 mod riket;
 mod templates;
 mod workbooks;
@@ -23,6 +24,7 @@ use std::path::{Path, PathBuf};
 
 pub use build::{BuildOptions, Built, Headline, build};
 pub use check::{CheckOptions, Checked, check};
+pub use init::{FILES as INIT_FILES, init};
 pub use riket::{RiketOptions, Rolled, riket};
 pub use templates::{templates_check, templates_context};
 pub use workbooks::{Blank, SampleOptions, TemplateOptions, Wrote, sample, sample_riket, template};

@@ -104,6 +104,16 @@ pub enum Command {
     Templates(TemplatesGroup),
     /// Sammanställ regionernas redovisningar (.json i --input) till riket; --config är riket.toml
     Riket,
+    /// Skriv en arbetsmapp som fungerar som den är: konfiguration, mallar, texter och exempel
+    Init(InitArgs),
+}
+
+/// Options of `init`.
+#[derive(Debug, Args, Clone)]
+pub struct InitArgs {
+    /// Mappen att skriva till (skapas om den inte finns) [standard: den här mappen]
+    #[arg(value_name = "MAPP")]
+    pub dir: Option<PathBuf>,
 }
 
 impl Command {
@@ -116,6 +126,7 @@ impl Command {
             Some(Command::Template(_)) => "redovisa template",
             Some(Command::Sample(_)) => "redovisa sample",
             Some(Command::Riket) => "redovisa riket",
+            Some(Command::Init(_)) => "redovisa init",
             Some(Command::Templates(t)) => match t.action {
                 TemplatesAction::Check => "redovisa templates check",
                 TemplatesAction::Context => "redovisa templates context",
@@ -252,6 +263,19 @@ pub const UNUSED: &[(&str, &[&str])] = &[
         &["output", "templates", "texts", "date", "format"],
     ),
     ("redovisa riket", &["texts"]),
+    (
+        "redovisa init",
+        &[
+            "input",
+            "output",
+            "config",
+            "templates",
+            "texts",
+            "year",
+            "date",
+            "format",
+        ],
+    ),
     ("redovisa templates", &["format"]),
     ("redovisa templates check", &["format"]),
     ("redovisa templates context", &["format"]),

@@ -55,6 +55,7 @@ fn dispatch(cli: args::Cli) -> Result<u8, Error> {
         Some(Command::Template(t)) => template(common, t),
         Some(Command::Templates(group)) => templates(common, run.previous.as_deref(), group.action),
         Some(Command::Riket) => riket(common, run),
+        Some(Command::Init(a)) => init(common, a),
     }
 }
 
@@ -225,6 +226,21 @@ fn riket(common: &Common, run: &RunFlags) -> Result<u8, Error> {
         }
     }
     Ok(u8::from(rolled.fails(run.deny_warnings)))
+}
+
+/// `init`: a working folder with everything the program uses built in, to edit.
+fn init(common: &Common, args: &args::InitArgs) -> Result<u8, Error> {
+    let dir = args.dir.clone().unwrap_or_else(|| ".".into());
+    let written = ops::init(&dir)?;
+    say(
+        common,
+        &format!(
+            "Skrev {} till {}: redovisa.toml, riket.toml, templates/, texter/, input/ (exemplet) och output/.\nKör `redovisa` i mappen för att bygga exemplets rapport; byt sedan ut arbetsböckerna i input/ mot förvaltningarnas.",
+            count_word(written.len() as u64, "fil", "filer"),
+            dir.display()
+        ),
+    );
+    Ok(0)
 }
 
 fn sample(common: &Common, args: &SampleArgs) -> Result<u8, Error> {

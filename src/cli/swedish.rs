@@ -14,7 +14,7 @@ use super::args::{Cli, RUN_FLAG_IDS, RUN_FLAGS, UNUSED};
 const HELP: &str = "{about-with-newline}\nAnvändning: {usage}\n\n{all-args}{after-help}";
 
 /// The subcommands, for the message on a misspelled one.
-const COMMANDS: &str = "build, check, template, sample, templates, riket";
+const COMMANDS: &str = "build, check, template, sample, templates, riket, init";
 
 /// Parses the command line. Help and version are printed to stdout (exit 0); an argument
 /// error is explained in Swedish on stderr and gives exit 2, as SPEC 5 wants.

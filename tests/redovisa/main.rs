@@ -20,6 +20,7 @@ mod figures;
 mod hardening;
 mod hostile;
 mod indicator_rules;
+mod init;
 mod pdf;
 mod report;
 mod riket;
