@@ -11,6 +11,7 @@ mod chapters;
 mod charts;
 mod check;
 mod ci;
+mod ci_examples;
 mod common;
 mod compare;
 mod contract;
