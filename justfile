@@ -44,3 +44,24 @@ fuzz TARGET="read_workbook" SECONDS="300":
     bash fuzz/seed.sh
     mkdir -p fuzz/corpus/{{TARGET}}
     RUSTC_BOOTSTRAP=1 cargo fuzz run {{TARGET}} fuzz/corpus/{{TARGET}} -- -max_total_time={{SECONDS}} -rss_limit_mb=4096 -timeout=20
+
+# The binary to hand out: fat LTO, one codegen unit (target/dist/redovisa).
+dist:
+    cargo build --profile dist
+    ls -l target/dist/redovisa
+
+# Windows: builds redovisa.exe (x86_64-pc-windows-gnu, needs Debian's gcc-mingw-w64-x86-64),
+# runs `check` and `build` on the example under Wine and compares the outputs byte for byte
+# with the Linux build's; any difference is a bug (the outputs are deterministic).
+windows:
+    #!/usr/bin/env bash
+    set -euo pipefail
+    cargo build --release --target x86_64-pc-windows-gnu
+    cargo build --release
+    out=target/windows-check
+    rm -rf "$out" && mkdir -p "$out"
+    export SOURCE_DATE_EPOCH=1774915200 WINEDEBUG=-all
+    wine target/x86_64-pc-windows-gnu/release/redovisa.exe check --quiet || test $? -eq 0
+    wine target/x86_64-pc-windows-gnu/release/redovisa.exe build --output "$out/windows" --quiet
+    target/release/redovisa build --output "$out/linux" --quiet
+    for f in "$out"/linux/*; do cmp "$f" "$out/windows/$(basename "$f")" && echo "same: $(basename "$f")"; done

@@ -1,8 +1,8 @@
 //! The PDF (SPEC 3.2a): Typst markup, rendered by the analysts' `report.typ.j2` like the
 //! other templates, typeset by Typst inside the program.
 //!
-//! The Typst "world" here is closed: the one source file, the fonts shipped in
-//! `typst-assets` (embedded in the binary and in the PDF), and the report's date as
+//! The Typst "world" here is closed: the one source file, the fonts of [`FONTS`]
+//! (embedded in the binary and in the PDF), and the report's date as
 //! `today`. It reads no file, asks no network and looks at no clock, so the same markup
 //! gives the same bytes on every run.
 
@@ -22,12 +22,32 @@ use crate::value::Date;
 /// The template that gives the PDF's markup.
 pub const TEMPLATE: &str = "report.typ.j2";
 
+/// The fonts the templates use, embedded: Libertinus Serif (Typst's default for text, in
+/// every weight and style the templates ask for) and DejaVu Sans Mono (Typst's default for
+/// `raw`, which a region's text in Markdown may have). They are the files `typst-assets`
+/// ships, copied into `src/render/fonts/` with their licences (LICENSES.txt): its `fonts`
+/// feature embeds New Computer Modern and its math fonts too, 6,6 MB that no template uses.
+/// A template that asks for another font gets one of these (Typst's fallback).
+pub const FONTS: [&[u8]; 10] = [
+    include_bytes!("fonts/LibertinusSerif-Regular.otf"),
+    include_bytes!("fonts/LibertinusSerif-Bold.otf"),
+    include_bytes!("fonts/LibertinusSerif-Italic.otf"),
+    include_bytes!("fonts/LibertinusSerif-BoldItalic.otf"),
+    include_bytes!("fonts/LibertinusSerif-Semibold.otf"),
+    include_bytes!("fonts/LibertinusSerif-SemiboldItalic.otf"),
+    include_bytes!("fonts/DejaVuSansMono-Bold.ttf"),
+    include_bytes!("fonts/DejaVuSansMono-BoldOblique.ttf"),
+    include_bytes!("fonts/DejaVuSansMono-Oblique.ttf"),
+    include_bytes!("fonts/DejaVuSansMono.ttf"),
+];
+
 /// The fonts, parsed once per process (a few milliseconds, but `templates check` and
 /// tests typeset more than once).
 fn fonts() -> &'static (LazyHash<FontBook>, Vec<Font>) {
-    static FONTS: OnceLock<(LazyHash<FontBook>, Vec<Font>)> = OnceLock::new();
-    FONTS.get_or_init(|| {
-        let fonts: Vec<Font> = typst_assets::fonts()
+    static PARSED: OnceLock<(LazyHash<FontBook>, Vec<Font>)> = OnceLock::new();
+    PARSED.get_or_init(|| {
+        let fonts: Vec<Font> = FONTS
+            .into_iter()
             .flat_map(|data| Font::iter(Bytes::new(data)))
             .collect();
         (LazyHash::new(FontBook::from_fonts(&fonts)), fonts)
