@@ -345,7 +345,9 @@ mod tests {
             assert!(!sample.contains(unused), "sample shows {unused}:\n{sample}");
         }
         let check = help(&["redovisa", "check", "--help"]);
-        assert!(check.contains("[standard: human] [värden: human, short, json, github]"));
+        assert!(
+            check.contains("[standard: human] [värden: human, short, json, github, junit, gitlab]")
+        );
         assert!(check.contains("--deny-warnings") && !check.contains("--previous"));
         let templates = help(&["redovisa", "templates", "check", "--help"]);
         assert!(templates.contains("Användning: redovisa templates check [FLAGGOR]"));

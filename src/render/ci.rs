@@ -17,8 +17,8 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::diagnostics::Findings;
 use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::model::FileSummary;
 use crate::text::visible;
 
 /// The codes of findings about a run or another input than a workbook: not rules of a
@@ -35,8 +35,21 @@ const NOT_WORKBOOK_RULES: [Code; 9] = [
     Code::DraftReport,
 ];
 
+/// What the CI formats are written from (the parts of `render::diagnostics::Findings`
+/// they use).
+pub struct Run<'a> {
+    /// Per-file row counts: the workbooks read.
+    pub files: &'a [FileSummary],
+    /// All findings.
+    pub diagnostics: &'a [Diagnostic],
+    /// Path prefix of the input folder, from the repository's root.
+    pub input_prefix: &'a str,
+    /// Whether warnings fail.
+    pub deny_warnings: bool,
+}
+
 /// The `JUnit` XML report.
-pub fn junit(f: &Findings<'_>) -> String {
+pub fn junit(f: &Run<'_>) -> String {
     // Suites in order: the workbooks read, then other files with findings, then the run.
     let mut suites: BTreeMap<(u8, String), Vec<&Diagnostic>> = BTreeMap::new();
     for s in f.files {
@@ -200,7 +213,7 @@ struct Lines {
 }
 
 /// `GitLab`'s Code Quality report.
-pub fn gitlab(f: &Findings<'_>) -> String {
+pub fn gitlab(f: &Run<'_>) -> String {
     let mut seen: BTreeMap<String, u32> = BTreeMap::new();
     let issues: Vec<Issue> = f
         .diagnostics
@@ -292,11 +305,10 @@ mod tests {
             file: "a.xlsx".into(),
             ..Default::default()
         }];
-        let mut f = Findings {
+        let mut f = Run {
             files: &files,
             diagnostics: &d,
             input_prefix: "input/",
-            color: false,
             deny_warnings: false,
         };
         let xml = junit(&f);

@@ -53,8 +53,17 @@ pub fn format(style: Style, f: &Findings<'_>) -> String {
             .iter()
             .map(|d| github(d, f.input_prefix) + "\n")
             .collect(),
-        Style::Junit => super::ci::junit(f),
-        Style::Gitlab => super::ci::gitlab(f),
+        Style::Junit => super::ci::junit(&ci_run(f)),
+        Style::Gitlab => super::ci::gitlab(&ci_run(f)),
+    }
+}
+
+fn ci_run<'a>(f: &Findings<'a>) -> super::ci::Run<'a> {
+    super::ci::Run {
+        files: f.files,
+        diagnostics: f.diagnostics,
+        input_prefix: f.input_prefix,
+        deny_warnings: f.deny_warnings,
     }
 }
 
