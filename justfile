@@ -52,7 +52,9 @@ dist:
 
 # Windows: builds redovisa.exe (x86_64-pc-windows-gnu, needs Debian's gcc-mingw-w64-x86-64),
 # runs `check` and `build` on the example under Wine and compares the outputs byte for byte
-# with the Linux build's; any difference is a bug (the outputs are deterministic).
+# with the Linux build's; any difference is a bug (the outputs are deterministic). Needs a
+# Wine that has bcryptprimitives.dll (Rust's standard library asks it for random numbers):
+# Debian 12's Wine 8.0 does not, and the program cannot start there.
 windows:
     #!/usr/bin/env bash
     set -euo pipefail

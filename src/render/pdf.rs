@@ -23,7 +23,7 @@ use crate::value::Date;
 pub const TEMPLATE: &str = "report.typ.j2";
 
 /// The fonts the templates use, embedded: Libertinus Serif (Typst's default for text, in
-/// every weight and style the templates ask for) and DejaVu Sans Mono (Typst's default for
+/// every weight and style the templates ask for) and `DejaVu Sans Mono` (Typst's default for
 /// `raw`, which a region's text in Markdown may have). They are the files `typst-assets`
 /// ships, copied into `src/render/fonts/` with their licences (LICENSES.txt): its `fonts`
 /// feature embeds New Computer Modern and its math fonts too, 6,6 MB that no template uses.
