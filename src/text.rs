@@ -210,6 +210,22 @@ pub fn file_name(administration: &str) -> String {
     format!("{}.xlsx", parts.join("-"))
 }
 
+/// Text as HTML or XML character data or an attribute value: the five specials escaped.
+pub fn markup_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -173,22 +173,10 @@ fn message(d: &Diagnostic, prefix: &str) -> String {
     visible(&s).into_owned()
 }
 
-/// Text as XML character data or an attribute value: the five specials escaped (control
-/// characters, which XML 1.0 cannot hold, are already shown as `\u{…}` by `visible`).
+/// Text as XML character data or an attribute value: control characters, which XML 1.0
+/// cannot hold, shown as `\u{…}` by `visible`, then the five specials escaped.
 fn xml(text: &str) -> String {
-    let text = visible(text);
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::text::markup_escape(&visible(text))
 }
 
 /// One issue of `GitLab`'s Code Quality report.

@@ -22,21 +22,6 @@ pub fn html(blocks: &[Block], base: u8) -> String {
     out
 }
 
-fn html_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 fn html_block(b: &Block, base: u8, out: &mut String) {
     match b {
         Block::Heading(own, runs) => {
@@ -70,7 +55,10 @@ fn html_block(b: &Block, base: u8, out: &mut String) {
             out.push_str("</blockquote>\n");
         }
         Block::Code(code) => {
-            out.push_str(&format!("<pre><code>{}</code></pre>\n", html_escape(code)));
+            out.push_str(&format!(
+                "<pre><code>{}</code></pre>\n",
+                crate::text::markup_escape(code)
+            ));
         }
         Block::Rule => out.push_str("<hr>\n"),
     }
@@ -79,12 +67,16 @@ fn html_block(b: &Block, base: u8, out: &mut String) {
 fn html_runs(runs: &[Inline]) -> String {
     runs.iter()
         .map(|r| match r {
-            Inline::Text(t) => html_escape(t),
+            Inline::Text(t) => crate::text::markup_escape(t),
             Inline::Emphasis(inner) => format!("<em>{}</em>", html_runs(inner)),
             Inline::Strong(inner) => format!("<strong>{}</strong>", html_runs(inner)),
-            Inline::Code(c) => format!("<code>{}</code>", html_escape(c)),
+            Inline::Code(c) => format!("<code>{}</code>", crate::text::markup_escape(c)),
             Inline::Link(url, inner) => {
-                format!("<a href=\"{}\">{}</a>", html_escape(url), html_runs(inner))
+                format!(
+                    "<a href=\"{}\">{}</a>",
+                    crate::text::markup_escape(url),
+                    html_runs(inner)
+                )
             }
             Inline::Break => "<br>".to_string(),
         })

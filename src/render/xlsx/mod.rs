@@ -287,31 +287,6 @@ fn contents(
     tables: &[TableSheet],
     comparison: &[TableSheet],
 ) -> Result<(), XlsxError> {
-    let ws = wb.add_worksheet();
-    ws.set_name("Innehåll")?;
-    ws.write_string_with_format(
-        0,
-        0,
-        format!(
-            "Redovisning av God och nära vård {}, {}",
-            report.year, report.region
-        ),
-        &f.title,
-    )?;
-    ws.write_string(
-        1,
-        0,
-        format!("Sammanställd {}", long_date(report.generated)),
-    )?;
-    if report.draft {
-        ws.write_string_with_format(
-            2,
-            0,
-            "UTKAST: underlaget innehåller fel. Avvisade rader finns på bladet Avvikelser.",
-            &f.draft,
-        )?;
-    }
-    ws.write_string_with_format(3, 0, "Tabell", &f.header_left)?;
     let mut links: Vec<(String, String)> = tables
         .iter()
         .map(|t| (t.sheet.clone(), t.title.clone()))
@@ -337,12 +312,46 @@ fn contents(
     if !report.diagnostics.is_empty() || !report.rejected.is_empty() {
         links.push(("Avvikelser".into(), "Avvikelser i underlaget".into()));
     }
-    for (row, (sheet, title)) in (4..).zip(&links) {
+    contents_sheet(
+        wb,
+        f,
+        [
+            format!(
+                "Redovisning av God och nära vård {}, {}",
+                report.year, report.region
+            ),
+            format!("Sammanställd {}", long_date(report.generated)),
+        ],
+        report.draft.then_some(
+            "UTKAST: underlaget innehåller fel. Avvisade rader finns på bladet Avvikelser.",
+        ),
+        &links,
+    )
+}
+
+/// The `Innehåll` sheet of a workbook: its title and date line, the draft's notice, and a
+/// link to every sheet (`links`: sheet name and the title shown).
+fn contents_sheet(
+    wb: &mut Workbook,
+    f: &Formats,
+    [title, dated]: [String; 2],
+    draft: Option<&str>,
+    links: &[(String, String)],
+) -> Result<(), XlsxError> {
+    let ws = wb.add_worksheet();
+    ws.set_name("Innehåll")?;
+    ws.write_string_with_format(0, 0, title, &f.title)?;
+    ws.write_string(1, 0, dated)?;
+    if let Some(notice) = draft {
+        ws.write_string_with_format(2, 0, notice, &f.draft)?;
+    }
+    ws.write_string_with_format(3, 0, "Tabell", &f.header_left)?;
+    for (row, (sheet, title)) in (4..).zip(links) {
         let link = Url::new(format!("internal:'{sheet}'!A1")).set_text(title);
         ws.write_url_with_format(row, 0, link, &f.link)?;
     }
     ws.set_column_width(0, 90)?;
-    draft_mark(ws, report.draft);
+    draft_mark(ws, draft.is_some());
     page_setup(ws, false);
     Ok(())
 }

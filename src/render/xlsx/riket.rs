@@ -2,10 +2,10 @@
 //! with number, title, unit line, `Riket` row, `Källa` and `Anm.`, then `Källor` (every
 //! region's report and its date), `Teckenförklaring`, `Definitioner` and `Avvikelser`.
 
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Url, Workbook, XlsxError};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, XlsxError};
 
 use super::sheets::simple_sheet;
-use super::{Formats, Frame, TableSheet, XCell, draft_mark, page_setup, table_sheet};
+use super::{Formats, Frame, TableSheet, XCell, contents_sheet, table_sheet};
 use crate::config::{Direction, IndicatorKind};
 use crate::render::format::{CANNOT_OCCUR, NOT_AVAILABLE, NOTHING, SUPPRESSED, long_date, num};
 use crate::riket::{Cell, Matrix, MoneyRow, National, NationalIndicator, RegionFigure};
@@ -75,36 +75,6 @@ fn contents(
     n: &National,
     tables: &[TableSheet],
 ) -> Result<(), XlsxError> {
-    let ws = wb.add_worksheet();
-    ws.set_name("Innehåll")?;
-    ws.write_string_with_format(
-        0,
-        0,
-        format!(
-            "God och nära vård {}: regionernas redovisningar och riket",
-            n.year
-        ),
-        &f.title,
-    )?;
-    ws.write_string(
-        1,
-        0,
-        format!(
-            "Sammanställd {}. {} av {} regioner har lämnat en redovisning.",
-            long_date(n.generated),
-            n.reported,
-            n.expected
-        ),
-    )?;
-    if n.draft {
-        ws.write_string_with_format(
-            2,
-            0,
-            "UTKAST: några inlämnade filer kunde inte räknas in (bladet Avvikelser).",
-            &f.draft,
-        )?;
-    }
-    ws.write_string_with_format(3, 0, "Tabell", &f.header_left)?;
     let mut links: Vec<(String, String)> = tables
         .iter()
         .map(|t| (t.sheet.clone(), t.title.clone()))
@@ -115,14 +85,25 @@ fn contents(
     if !n.diagnostics.is_empty() {
         links.push(("Avvikelser".into(), "Avvikelser".into()));
     }
-    for (row, (sheet, title)) in (4..).zip(&links) {
-        let link = Url::new(format!("internal:'{sheet}'!A1")).set_text(title);
-        ws.write_url_with_format(row, 0, link, &f.link)?;
-    }
-    ws.set_column_width(0, 90)?;
-    draft_mark(ws, n.draft);
-    page_setup(ws, false);
-    Ok(())
+    contents_sheet(
+        wb,
+        f,
+        [
+            format!(
+                "God och nära vård {}: regionernas redovisningar och riket",
+                n.year
+            ),
+            format!(
+                "Sammanställd {}. {} av {} regioner har lämnat en redovisning.",
+                long_date(n.generated),
+                n.reported,
+                n.expected
+            ),
+        ],
+        n.draft
+            .then_some("UTKAST: några inlämnade filer kunde inte räknas in (bladet Avvikelser)."),
+        &links,
+    )
 }
 
 fn kr(v: Option<Ore>) -> XCell {
