@@ -5,16 +5,15 @@
 
 mod config;
 mod gather;
+mod indicators;
 mod tables;
 
 use serde::Serialize;
 
 pub use config::{DEFAULT_TOML, GRID, NationalConfig, Region};
 pub use gather::{Admitted, FileRow, Summary, admit, summarise};
-pub use tables::{
-    AreaColumn, Cell, Line, Matrix, MoneyRow, NationalIndicator, RegionFigure, RegionRow,
-    RiketFigure, Step,
-};
+pub use indicators::{NationalIndicator, RegionFigure, RiketFigure, Step};
+pub use tables::{AreaColumn, Cell, Line, Matrix, MoneyRow, RegionRow};
 
 use crate::diagnostic::{Diagnostic, Tally};
 use crate::value::{Date, Ore};
@@ -79,7 +78,7 @@ pub fn national(admitted: Admitted, config: &NationalConfig, generated: Date) ->
     }
     let areas = tables::areas(&ordered, config);
     let statuses = tables::statuses(&ordered);
-    let indicators = tables::indicators(&ordered, config);
+    let indicators = indicators::indicators(&ordered, config);
     crate::diagnostic::sort(&mut diagnostics);
     let tally = Tally::of(&diagnostics);
     let region_rows: Vec<RegionRow> = ordered.rows.into_iter().map(|(r, _)| r).collect();
